@@ -1,0 +1,279 @@
+package dev.adfrest.camel;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of an {@code adfrest:} endpoint: ADF's REST linked service, dataset and copy-source properties under
+ * their ADF names, plus the few options beyond ADF that the contract names. Set on the component they act as a shared
+ * linked service; every endpoint may override them.
+ */
+@UriParams
+public class AdfRestConfiguration implements Cloneable {
+
+    public static final String ANONYMOUS = "Anonymous";
+    public static final String BASIC = "Basic";
+
+    @UriPath(description = "The base URL of the REST service (ADF linked service 'url'), http or https. May contain"
+                           + " {var} placeholders filled by RANGE pagination rules.")
+    @Metadata(required = true)
+    private String baseUrl;
+
+    // --- dataset and copy source -------------------------------------------------------------------------------
+
+    @UriParam(description = "A relative URL to the resource (ADF dataset 'relativeUrl'), joined to the base URL as"
+                            + " [baseUrl]/[relativeUrl]. May contain a query string and {var} placeholders.")
+    private String relativeUrl;
+
+    @UriParam(defaultValue = "GET", enums = "GET,POST",
+              description = "The HTTP method (ADF 'requestMethod'): GET or POST, in any letter case.")
+    private String requestMethod = "GET";
+
+    @UriParam(prefix = "additionalHeaders.", multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.String>",
+              description = "Additional HTTP request headers (ADF 'additionalHeaders'): a JSON object, entries prefixed"
+                            + " with 'additionalHeaders.', or a Map bean. An Accept header is ignored:"
+                            + " every request carries Accept: application/json.")
+    private Map<String, String> additionalHeaders = new LinkedHashMap<>();
+
+    @UriParam(description = "The body of the request (ADF 'requestBody'), sent with POST. Its Content-Type is"
+                            + " application/json unless additionalHeaders sets one.")
+    private String requestBody;
+
+    @UriParam(prefix = "paginationRules.", multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.String>",
+              description = "ADF pagination rules: a JSON object copied from ADF, entries prefixed with"
+                            + " 'paginationRules.' (paginationRules.AbsoluteUrl=$.paging.next), or a Map bean."
+                            + " Keys and values as in ADF's copy activity; see the component documentation.")
+    private Map<String, String> paginationRules = new LinkedHashMap<>();
+
+    @UriParam(defaultValue = "00:01:40",
+              description = "The time to get a response, not to read it (ADF 'httpRequestTimeout'): an ADF TimeSpan"
+                            + " (00:01:40), a Camel duration (100s) or milliseconds.")
+    private String httpRequestTimeout = "00:01:40";
+
+    @UriParam(defaultValue = "00:00:01",
+              description = "The time to wait before each next-page request (ADF 'requestInterval'): an ADF TimeSpan,"
+                            + " a Camel duration or milliseconds. 0 requests at full speed.")
+    private String requestInterval = "00:00:01";
+
+    @UriParam(defaultValue = "false",
+              description = "When a next link is followed, add back the first request's query parameters that the"
+                            + " link lacks (ADF drops them). A parameter is never duplicated.")
+    private boolean keepQueryParameters;
+
+    @UriParam(defaultValue = "false",
+              description = "Fail the run when the next request would be identical to the one just made, instead of"
+                            + " ending it normally with a warning.")
+    private boolean failOnRepeatedRequest;
+
+    // --- linked service: connection and security ----------------------------------------------------------------
+
+    @UriParam(label = "security", defaultValue = "true",
+              description = "Validate the server's TLS certificate and host name (ADF"
+                            + " 'enableServerCertificateValidation'). false accepts any certificate.")
+    private boolean enableServerCertificateValidation = true;
+
+    @UriParam(label = "security",
+              description = "Camel SSLContextParameters for custom trust or client certificates.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "security", defaultValue = ANONYMOUS,
+              enums = "Anonymous,Basic",
+              description = "The ADF authentication type of the linked service.")
+    private String authenticationType = ANONYMOUS;
+
+    @UriParam(label = "security", secret = true, prefix = "authHeaders.", multiValue = true,
+              javaType = "java.util.Map<java.lang.String, java.lang.String>",
+              description = "HTTP request headers for authentication (ADF linked service 'authHeaders'), such as an"
+                            + " API key: a JSON object, entries prefixed with 'authHeaders.', or a Map bean. Secret:"
+                            + " sent only to the base URL's origin, never logged.")
+    private Map<String, String> authHeaders = new LinkedHashMap<>();
+
+    @UriParam(label = "security", description = "The user name for Basic authentication.")
+    private String userName;
+
+    @UriParam(label = "security", secret = true, description = "The password for Basic authentication.")
+    private String password;
+
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Send credentials (Authorization, authHeaders) also to next links on another scheme, host"
+                            + " or port than the base URL.")
+    private boolean allowCrossOriginCredentials;
+
+    // --- limits ----------------------------------------------------------------------------------------------------
+
+    @UriParam(label = "advanced", defaultValue = "104857600",
+              description = "The largest response body accepted, in bytes; a larger page fails the run with a clear"
+                            + " error instead of exhausting memory.")
+    private long maxResponseSize = 100L * 1024 * 1024;
+
+    public AdfRestConfiguration copy() {
+        try {
+            AdfRestConfiguration copy = (AdfRestConfiguration) super.clone();
+            copy.additionalHeaders = new LinkedHashMap<>(additionalHeaders);
+            copy.paginationRules = new LinkedHashMap<>(paginationRules);
+            copy.authHeaders = new LinkedHashMap<>(authHeaders);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The request method in upper case, as sent. */
+    public String method() {
+        return requestMethod == null ? "GET" : requestMethod.trim().toUpperCase(Locale.ROOT);
+    }
+
+    // getters and setters ------------------------------------------------------------------------------------------
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getRelativeUrl() {
+        return relativeUrl;
+    }
+
+    public void setRelativeUrl(String relativeUrl) {
+        this.relativeUrl = relativeUrl;
+    }
+
+    public String getRequestMethod() {
+        return requestMethod;
+    }
+
+    public void setRequestMethod(String requestMethod) {
+        this.requestMethod = requestMethod;
+    }
+
+    public Map<String, String> getAdditionalHeaders() {
+        return additionalHeaders;
+    }
+
+    public void setAdditionalHeaders(Map<String, String> additionalHeaders) {
+        this.additionalHeaders = additionalHeaders == null ? new LinkedHashMap<>() : new LinkedHashMap<>(additionalHeaders);
+    }
+
+    public String getRequestBody() {
+        return requestBody;
+    }
+
+    public void setRequestBody(String requestBody) {
+        this.requestBody = requestBody;
+    }
+
+    public Map<String, String> getPaginationRules() {
+        return paginationRules;
+    }
+
+    public void setPaginationRules(Map<String, String> paginationRules) {
+        this.paginationRules = paginationRules == null ? new LinkedHashMap<>() : new LinkedHashMap<>(paginationRules);
+    }
+
+    public String getHttpRequestTimeout() {
+        return httpRequestTimeout;
+    }
+
+    public void setHttpRequestTimeout(String httpRequestTimeout) {
+        this.httpRequestTimeout = httpRequestTimeout;
+    }
+
+    public String getRequestInterval() {
+        return requestInterval;
+    }
+
+    public void setRequestInterval(String requestInterval) {
+        this.requestInterval = requestInterval;
+    }
+
+    public boolean isKeepQueryParameters() {
+        return keepQueryParameters;
+    }
+
+    public void setKeepQueryParameters(boolean keepQueryParameters) {
+        this.keepQueryParameters = keepQueryParameters;
+    }
+
+    public boolean isFailOnRepeatedRequest() {
+        return failOnRepeatedRequest;
+    }
+
+    public void setFailOnRepeatedRequest(boolean failOnRepeatedRequest) {
+        this.failOnRepeatedRequest = failOnRepeatedRequest;
+    }
+
+    public boolean isEnableServerCertificateValidation() {
+        return enableServerCertificateValidation;
+    }
+
+    public void setEnableServerCertificateValidation(boolean enableServerCertificateValidation) {
+        this.enableServerCertificateValidation = enableServerCertificateValidation;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getAuthenticationType() {
+        return authenticationType;
+    }
+
+    public void setAuthenticationType(String authenticationType) {
+        this.authenticationType = authenticationType;
+    }
+
+    public Map<String, String> getAuthHeaders() {
+        return authHeaders;
+    }
+
+    public void setAuthHeaders(Map<String, String> authHeaders) {
+        this.authHeaders = authHeaders == null ? new LinkedHashMap<>() : new LinkedHashMap<>(authHeaders);
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isAllowCrossOriginCredentials() {
+        return allowCrossOriginCredentials;
+    }
+
+    public void setAllowCrossOriginCredentials(boolean allowCrossOriginCredentials) {
+        this.allowCrossOriginCredentials = allowCrossOriginCredentials;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.adfrest.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Headers set on every page exchange of an {@code adfrest:} copy run.
+ */
+public final class AdfRestConstants {
+
+    @Metadata(label = "consumer", description = "The 1-based number of the page within its copy run.",
+              javaType = "int")
+    public static final String PAGE_NUMBER = "CamelAdfRestPageNumber";
+
+    @Metadata(label = "consumer",
+              description = "The URL the page was fetched from, with credentials and secret query parameters masked.",
+              javaType = "String")
+    public static final String REQUEST_URL = "CamelAdfRestRequestUrl";
+
+    @Metadata(label = "consumer",
+              description = "The id of the copy run (one poll of the consumer); the same on every page of a run.",
+              javaType = "String")
+    public static final String RUN_ID = "CamelAdfRestRunId";
+
+    @Metadata(label = "consumer",
+              description = "True on the last page of a run that ended normally, false on every other page.",
+              javaType = "boolean")
+    public static final String LAST_PAGE = "CamelAdfRestLastPage";
+
+    @Metadata(label = "consumer", description = "The HTTP status code of the page's response.", javaType = "int")
+    public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
+
+    private AdfRestConstants() {
+    }
+}

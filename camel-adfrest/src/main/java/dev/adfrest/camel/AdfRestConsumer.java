@@ -1,0 +1,92 @@
+package dev.adfrest.camel;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+
+import dev.adfrest.camel.source.CopyRun;
+import dev.adfrest.camel.source.FetchedPage;
+import dev.adfrest.camel.source.RunSummary;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * Each poll is one copy run; each page becomes one exchange, in order. A page the route fails ends the run there.
+ */
+public class AdfRestConsumer extends ScheduledPollConsumer {
+
+    private final HeaderFilterStrategy headerFilter = new HttpHeaderFilterStrategy();
+
+    public AdfRestConsumer(AdfRestEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public AdfRestEndpoint getEndpoint() {
+        return (AdfRestEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        String runId = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
+        CopyRun run = getEndpoint().newRun(runId, this::isRunAllowed);
+        RunSummary summary = run.execute((page, last) -> deliver(runId, page, last));
+        return summary.pages();
+    }
+
+    private CopyRun.Delivery deliver(String runId, FetchedPage page, boolean last) {
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            copyResponseHeaders(page, exchange);
+            message.setHeader(AdfRestConstants.PAGE_NUMBER, page.number());
+            message.setHeader(AdfRestConstants.REQUEST_URL, getEndpoint().source().masking().url(page.request().url()));
+            message.setHeader(AdfRestConstants.RUN_ID, runId);
+            message.setHeader(AdfRestConstants.LAST_PAGE, last);
+            message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.http().status());
+            message.setBody(new AdfRestPage(page.http().body(), page.json(), charsetOf(page)));
+
+            getProcessor().process(exchange);
+
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Failed processing page " + page.number() + " of run " + runId,
+                        exchange, exchange.getException());
+                return CopyRun.Delivery.failed();
+            }
+            return new CopyRun.Delivery(true, 1);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Failed processing page " + page.number() + " of run " + runId,
+                    exchange, e);
+            return CopyRun.Delivery.failed();
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void copyResponseHeaders(FetchedPage page, Exchange exchange) {
+        for (Map.Entry<String, List<String>> header : page.http().headers().entrySet()) {
+            List<String> values = header.getValue();
+            Object value = values.size() == 1 ? values.get(0) : values;
+            if (!headerFilter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
+                exchange.getMessage().setHeader(header.getKey(), value);
+            }
+        }
+    }
+
+    private static Charset charsetOf(FetchedPage page) {
+        List<String> types = page.response().headerValues("Content-Type");
+        if (types.isEmpty()) {
+            return null;
+        }
+        try {
+            return ContentType.parse(types.get(0)).getCharset();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.adfrest.camel;
+
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import dev.adfrest.camel.auth.Authenticators;
+import dev.adfrest.camel.auth.Credentials;
+import dev.adfrest.camel.http.HttpTransport;
+import dev.adfrest.camel.http.TransportSettings;
+import dev.adfrest.camel.pagination.Paginator;
+import dev.adfrest.camel.source.CopyRun;
+import dev.adfrest.camel.source.PageFetcher;
+import dev.adfrest.camel.source.SourceOptions;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * Copies JSON from a REST API page after page, with Azure Data Factory's authentication types and pagination rules.
+ * Each poll of the consumer is one copy run; each page is one exchange.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "adfrest", title = "ADF REST", syntax = "adfrest:baseUrl",
+             consumerOnly = true, lenientProperties = true, remote = true,
+             category = { Category.HTTP, Category.REST }, headersClass = AdfRestConstants.class)
+public class AdfRestEndpoint extends ScheduledPollEndpoint {
+
+    /** A copy run is a batch job: by default runs start a minute apart, not every half second. */
+    static final long DEFAULT_DELAY = 60_000;
+
+    @UriParam
+    private AdfRestConfiguration configuration;
+
+    private Map<String, Object> forwardedQuery = Map.of();
+    private SourceOptions source;
+    private HttpTransport transport;
+
+    public AdfRestEndpoint(String uri, AdfRestComponent component, AdfRestConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
+    }
+
+    /** Checks the options and prepares the run inputs; fails naming the bad option. */
+    void configureSource(Map<String, Object> forwardedQuery) {
+        this.forwardedQuery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forwardedQuery));
+        this.source = SourceOptions.of(configuration, forwardedQuery);
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY;
+    }
+
+    @Override
+    public boolean isLenientProperties() {
+        return true;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("adfrest: is a source; the REST sink (producer) is not available yet");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        AdfRestConsumer consumer = new AdfRestConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        configureSource(new java.util.LinkedHashMap<>(forwardedQuery)); // options may have changed since creation
+        SSLContext ssl = configuration.getSslContextParameters() == null ? null
+                : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        TransportSettings settings = new TransportSettings(source.responseTimeout(), source.responseTimeout(), ssl,
+                configuration.isEnableServerCertificateValidation(), configuration.getMaxResponseSize(), 8);
+        Credentials credentials = new Credentials(Authenticators.create(configuration), configuration.getAuthHeaders(),
+                source.origin(), configuration.isAllowCrossOriginCredentials());
+        transport = new HttpTransport(settings, credentials, source.masking());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        IOHelper.close(transport);
+        transport = null;
+        super.doStop();
+    }
+
+    /** A new copy run; {@code running} tells it whether to go on. */
+    CopyRun newRun(String runId, java.util.function.BooleanSupplier running) {
+        Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
+        return new CopyRun(runId, paginator, new PageFetcher(transport, source.masking()), source.requestInterval(),
+                source.masking(), running, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+    }
+
+    SourceOptions source() {
+        return source;
+    }
+
+    public AdfRestConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(AdfRestConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

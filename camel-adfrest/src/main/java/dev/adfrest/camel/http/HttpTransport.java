@@ -1,0 +1,167 @@
+package dev.adfrest.camel.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyManagementException;
+import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import dev.adfrest.camel.AdfRestHttpException;
+import dev.adfrest.camel.auth.Credentials;
+import dev.adfrest.camel.pagination.PageRequest;
+import dev.adfrest.camel.support.Masking;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.client5.http.ssl.TrustAllStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends page requests with Apache HttpClient 5: one pooled client per endpoint (connections are reused across pages
+ * and runs), credentials added per request, bodies read completely and within the size limit.
+ */
+public final class HttpTransport implements Closeable {
+
+    private final CloseableHttpClient client;
+    private final Credentials credentials;
+    private final Masking masking;
+    private final long maxResponseSize;
+
+    public HttpTransport(TransportSettings settings, Credentials credentials, Masking masking) {
+        this.credentials = credentials;
+        this.masking = masking;
+        this.maxResponseSize = settings.maxResponseSize();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(tls(settings))
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setMaxConnTotal(settings.maxConnections() * 2)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        // credentials are ours to place: never let the client answer challenges or keep cookies
+                        .setAuthenticationEnabled(false)
+                        .build())
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    private static TlsSocketStrategy tls(TransportSettings settings) {
+        try {
+            if (!settings.validateServerCertificate()) {
+                SSLContext trustAll = SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
+                return new DefaultClientTlsStrategy(trustAll, NoopHostnameVerifier.INSTANCE);
+            }
+            SSLContext context = settings.sslContext() != null ? settings.sslContext() : SSLContexts.createSystemDefault();
+            return new DefaultClientTlsStrategy(context);
+        } catch (NoSuchAlgorithmException | KeyManagementException | KeyStoreException e) {
+            throw new IllegalStateException("Cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends the request and reads the whole response.
+     *
+     * @throws AdfRestHttpException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
+     * @throws IOException          for transport faults and bodies over the size limit
+     */
+    public HttpResult send(PageRequest request) throws IOException {
+        HttpResult result = execute(request);
+        if (result.status() == 401 && credentials.invalidate()) {
+            result = execute(request);
+        }
+        if (result.status() >= 400) {
+            throw new AdfRestHttpException(result.status(), request.method(), masking.url(request.url()),
+                    masking.scrub(excerpt(result.body())), result.headers());
+        }
+        return result;
+    }
+
+    private HttpResult execute(PageRequest request) throws IOException {
+        URI uri = URI.create(request.url());
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
+        request.headers().forEach(http::addHeader);
+        http.setHeader("Accept", "application/json");
+        credentials.apply(http, uri);
+        if (request.body() != null) {
+            String contentType = request.header("Content-Type");
+            http.setEntity(new StringEntity(request.body(),
+                    contentType == null ? ContentType.APPLICATION_JSON : ContentType.parse(contentType)));
+        }
+        return client.execute(http, response -> read(response));
+    }
+
+    private HttpResult read(ClassicHttpResponse response) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
+        }
+        byte[] body = readBody(response.getEntity());
+        return new HttpResult(response.getCode(), headers, body);
+    }
+
+    private byte[] readBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long declared = entity.getContentLength();
+        if (declared > maxResponseSize) {
+            throw new ResponseTooLargeException(declared, maxResponseSize);
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            byte[] buffer = new byte[16384];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                total += n;
+                if (total > maxResponseSize) {
+                    throw new ResponseTooLargeException(total, maxResponseSize);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        int n = Math.min(body.length, AdfRestHttpException.BODY_EXCERPT_BYTES);
+        return new String(body, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+        credentials.close();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.adfrest.camel.http;
+
+import java.io.IOException;
+
+/** A response body is larger than maxResponseSize; it is not read further. */
+public class ResponseTooLargeException extends IOException {
+
+    public ResponseTooLargeException(long size, long limit) {
+        super("the response body is larger than maxResponseSize (" + limit + " bytes; read or announced: " + size + ")");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.adfrest.camel.pagination;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request of a copy run, as the pagination engine sees it: no credentials (those are added when the request
+ * is sent), so it can be logged, compared and stored for resume.
+ *
+ * @param method  GET or POST
+ * @param url     the absolute URL, query included
+ * @param headers request headers in order (names as given; look-ups ignore case)
+ * @param body    the request body, or null
+ */
+public record PageRequest(String method, String url, Map<String, String> headers, String body) {
+
+    public PageRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(url, "url");
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The value of a header, matching the name without regard to case; null when absent. */
+    public String header(String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    public PageRequest withUrl(String newUrl) {
+        return new PageRequest(method, newUrl, headers, body);
+    }
+
+    public PageRequest withBody(String newBody) {
+        return new PageRequest(method, url, headers, newBody);
+    }
+
+    /** Sets a header, replacing any header of the same name (ignoring case) in place. */
+    public PageRequest withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        boolean replaced = false;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                if (!replaced) {
+                    copy.put(e.getKey(), value);
+                    replaced = true;
+                }
+            } else {
+                copy.put(e.getKey(), e.getValue());
+            }
+        }
+        if (!replaced) {
+            copy.put(name, value);
+        }
+        return new PageRequest(method, url, copy, body);
+    }
+}

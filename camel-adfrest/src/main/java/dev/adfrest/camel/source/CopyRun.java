@@ -1,0 +1,197 @@
+package dev.adfrest.camel.source;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import dev.adfrest.camel.pagination.PageRequest;
+import dev.adfrest.camel.pagination.Paginator;
+import dev.adfrest.camel.pagination.Step;
+import dev.adfrest.camel.support.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One copy run: page 1, then next pages as the pagination engine decides, each handed to the route in order.
+ * <p>
+ * The run reads one page ahead: page k is handed over only once the request for page k+1 has been answered, so that
+ * {@code last} is exact even for APIs that end with 204 No Content. If the route fails page k, nothing after page k+1
+ * is requested and page k+1 is never handed over.
+ */
+public final class CopyRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyRun.class);
+
+    /** Fetches and parses one page. */
+    @FunctionalInterface
+    public interface Fetcher {
+        FetchedPage fetch(PageRequest request, int pageNumber) throws Exception;
+    }
+
+    /** Hands a page to the route. */
+    @FunctionalInterface
+    public interface PageHandler {
+        /**
+         * @return the outcome: processed (with its record count), or failed, which ends the run
+         */
+        Delivery onPage(FetchedPage page, boolean last) throws Exception;
+    }
+
+    /** Waits between requests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * The route's verdict on a page.
+     *
+     * @param processed false when the route failed the page: the run stops there
+     * @param records   the records the page carried
+     */
+    public record Delivery(boolean processed, long records) {
+        public static Delivery failed() {
+            return new Delivery(false, 0);
+        }
+    }
+
+    private final String runId;
+    private final Paginator paginator;
+    private final Fetcher fetcher;
+    private final Duration requestInterval;
+    private final Masking masking;
+    private final BooleanSupplier running;
+    private final Sleeper sleeper;
+
+    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
+                   BooleanSupplier running, Sleeper sleeper) {
+        this.runId = runId;
+        this.paginator = paginator;
+        this.fetcher = fetcher;
+        this.requestInterval = requestInterval;
+        this.masking = masking;
+        this.running = running;
+        this.sleeper = sleeper;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Runs to the end.
+     *
+     * @return what was delivered; {@link RunSummary#completed()} is false when the route failed a page or the consumer
+     *         was stopped
+     * @throws Exception a fetch, parse or pagination failure; pages before it were delivered
+     */
+    public RunSummary execute(PageHandler handler) throws Exception {
+        long start = System.nanoTime();
+        Counter counter = new Counter();
+        try {
+            return loop(handler, counter, start);
+        } catch (Exception e) {
+            LOG.warn("Run {} failed after {}: {}", runId, counter.summary(runId, start, null).describe(), masking.scrub(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private RunSummary loop(PageHandler handler, Counter counter, long start) throws Exception {
+        FetchedPage current = fetch(paginator.first(), 1);
+        if (current.isNoContent()) {
+            return finish(counter, start, Step.StopReason.NO_CONTENT, "the first response was 204 No Content", null);
+        }
+        while (true) {
+            Step step = paginator.next(current.request(), current.response());
+            FetchedPage next = null;
+            Exception fetchError = null;
+            Step.Stop stop = step instanceof Step.Stop s ? s : null;
+            if (step instanceof Step.Next n) {
+                if (!running.getAsBoolean()) {
+                    return stopped(counter, start);
+                }
+                try {
+                    if (!requestInterval.isZero()) {
+                        sleeper.sleep(requestInterval);
+                    }
+                    next = fetch(n.request(), current.number() + 1);
+                    if (next.isNoContent()) {
+                        stop = new Step.Stop(Step.StopReason.NO_CONTENT, "the next request was answered 204 No Content");
+                        next = null;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return stopped(counter, start);
+                } catch (Exception e) {
+                    fetchError = e;
+                }
+            }
+            boolean last = stop != null;
+            if (!deliver(handler, counter, current, last)) {
+                LOG.warn("Run {} stopped: the route failed page {}; no later page is delivered. {}",
+                        runId, current.number(), counter.summary(runId, start, null).describe());
+                return counter.summary(runId, start, null);
+            }
+            if (fetchError != null) {
+                throw fetchError;
+            }
+            if (last) {
+                return finish(counter, start, stop.reason(), stop.detail(), current.request());
+            }
+            current = next;
+        }
+    }
+
+    private FetchedPage fetch(PageRequest request, int number) throws Exception {
+        long t0 = System.nanoTime();
+        FetchedPage page = fetcher.fetch(request, number);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Run {} page {}: {} {} -> {} ({} bytes, {} ms)", runId, number, request.method(),
+                    masking.url(request.url()), page.http().status(), page.http().body().length,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return page;
+    }
+
+    private boolean deliver(PageHandler handler, Counter counter, FetchedPage page, boolean last) throws Exception {
+        Delivery delivery = handler.onPage(page, last);
+        if (delivery.processed()) {
+            counter.pages++;
+            counter.records += delivery.records();
+            counter.bytes += page.http().body().length;
+        }
+        return delivery.processed();
+    }
+
+    /**
+     * The consumer is stopping: end without handing over the page in hand (a resumed run fetches it again) and
+     * without fetching more.
+     */
+    private RunSummary stopped(Counter counter, long start) {
+        RunSummary summary = counter.summary(runId, start, null);
+        LOG.info("Run {} interrupted by shutdown after {}", runId, summary.describe());
+        return summary;
+    }
+
+    private RunSummary finish(Counter counter, long start, Step.StopReason reason, String detail, PageRequest lastRequest) {
+        RunSummary summary = counter.summary(runId, start, reason);
+        if (reason == Step.StopReason.REPEATED_REQUEST) {
+            LOG.warn("Run {}: the next request would repeat {} {} ({}); the run ends here, that page being the last. "
+                     + "Add an EndCondition rule, or set failOnRepeatedRequest=true to fail instead.",
+                    runId, lastRequest.method(), masking.url(lastRequest.url()), masking.scrub(detail));
+        } else {
+            LOG.debug("Run {} ends: {}", runId, masking.scrub(detail));
+        }
+        LOG.info("Run {} done: {}", runId, summary.describe());
+        return summary;
+    }
+
+    private static final class Counter {
+        int pages;
+        long records;
+        long bytes;
+
+        RunSummary summary(String runId, long start, Step.StopReason reason) {
+            return new RunSummary(runId, pages, records, bytes, Duration.ofNanos(System.nanoTime() - start), reason);
+        }
+    }
+}

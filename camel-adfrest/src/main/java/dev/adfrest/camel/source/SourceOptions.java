@@ -1,0 +1,104 @@
+package dev.adfrest.camel.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.adfrest.camel.AdfRestConfiguration;
+import dev.adfrest.camel.auth.Authenticators;
+import dev.adfrest.camel.pagination.PageRequest;
+import dev.adfrest.camel.pagination.PaginationRules;
+import dev.adfrest.camel.pagination.PaginationSettings;
+import dev.adfrest.camel.support.Durations;
+import dev.adfrest.camel.support.Masking;
+import dev.adfrest.camel.support.UrlTemplates;
+
+/**
+ * An endpoint's options, checked once and turned into what a copy run needs: the first request, the compiled rules,
+ * the durations and the masking of its secrets. Every bad option fails here, naming the option.
+ *
+ * @param template        the first request before RANGE values are filled in (no credentials)
+ * @param rules           the compiled pagination rules
+ * @param settings        how the rules are applied
+ * @param requestInterval the wait before each next-page request
+ * @param responseTimeout ADF's httpRequestTimeout
+ * @param origin          the base URL's origin, the only one credentials go to by default
+ * @param masking         scrubs this endpoint's secret values from any text
+ */
+public record SourceOptions(
+        PageRequest template,
+        PaginationRules rules,
+        PaginationSettings settings,
+        Duration requestInterval,
+        Duration responseTimeout,
+        URI origin,
+        Masking masking) {
+
+    /**
+     * @param  forwardedQuery           endpoint query parameters the component does not know: sent to the API
+     * @throws IllegalArgumentException naming the bad option
+     */
+    public static SourceOptions of(AdfRestConfiguration config, Map<String, Object> forwardedQuery) {
+        Masking masking = Masking.of(secretValues(config));
+        URI origin = UrlTemplates.checkHttpUrl("baseUrl", config.getBaseUrl());
+        String url = UrlTemplates.join(config.getBaseUrl().trim(), config.getRelativeUrl());
+        UrlTemplates.checkHttpUrl("relativeUrl", url);
+        if (forwardedQuery != null && !forwardedQuery.isEmpty()) {
+            url = UrlTemplates.appendQuery(url, UrlTemplates.queryOf(forwardedQuery));
+        }
+
+        String method = config.method();
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new IllegalArgumentException("Option 'requestMethod' must be GET or POST, but is '"
+                                               + config.getRequestMethod() + "'");
+        }
+        Duration interval = Durations.parseNonNegative("requestInterval", config.getRequestInterval());
+        Duration timeout = Durations.parse("httpRequestTimeout", config.getHttpRequestTimeout());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Option 'httpRequestTimeout' must be positive, but is '"
+                                               + config.getHttpRequestTimeout() + "'");
+        }
+        if (config.getMaxResponseSize() <= 0) {
+            throw new IllegalArgumentException("Option 'maxResponseSize' must be positive, but is "
+                                               + config.getMaxResponseSize());
+        }
+        Authenticators.create(config).close(); // checks the authentication options; signs in later
+        checkHeaders("authHeaders", config.getAuthHeaders(), true);
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        checkHeaders("additionalHeaders", config.getAdditionalHeaders(), false);
+        config.getAdditionalHeaders().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Accept")) { // ADF ignores it: every request accepts application/json
+                headers.put(name, value == null ? "" : value);
+            }
+        });
+        PageRequest template = new PageRequest(method, url, headers, config.getRequestBody());
+
+        PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
+        PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(), config.isFailOnRepeatedRequest());
+        return new SourceOptions(template, rules, settings, interval, timeout, origin, masking);
+    }
+
+    /** Every secret option value of the configuration. */
+    static List<String> secretValues(AdfRestConfiguration config) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(config.getPassword());
+        secrets.addAll(config.getAuthHeaders().values());
+        return secrets;
+    }
+
+    private static void checkHeaders(String option, Map<String, String> headers, boolean secret) {
+        headers.forEach((name, value) -> {
+            if (name == null || name.isBlank() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw new IllegalArgumentException("Option '" + option + "' has an invalid header name '" + name + "'");
+            }
+            if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
+                throw new IllegalArgumentException("Option '" + option + "' header '" + name
+                                                   + "' has a line break in its value" + (secret ? "" : ": " + value));
+            }
+        });
+    }
+}

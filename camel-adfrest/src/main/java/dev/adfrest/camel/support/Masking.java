@@ -1,0 +1,128 @@
+package dev.adfrest.camel.support;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.apache.camel.util.SensitiveUtils;
+
+/**
+ * Keeps secrets out of everything a user can see: URLs in headers, logs and exception messages.
+ * <p>
+ * Two layers: {@link #maskUrl(String)} hides what looks like a credential in any URL (user info, query parameters
+ * named like keys and tokens), and an instance made from an endpoint's secret option values scrubs those exact values
+ * from any text, wherever they ended up.
+ */
+public final class Masking {
+
+    public static final String MASK = "xxxxxx";
+
+    private static final Pattern SENSITIVE_NAME
+            = Pattern.compile(".*(token|key|secret|password|passwd|pwd|sig|signature|auth|credential|session|code).*");
+    /** Cursor parameters carry the word "token" but are not credentials; showing them makes runs debuggable. */
+    private static final Pattern CURSOR_NAME = Pattern.compile(".*(page|next|continuation|cursor|sync|offset|skip).*");
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@?#]*)@");
+
+    private static final Masking NONE = new Masking(List.of());
+
+    private final List<String> secrets;
+
+    private Masking(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A masking that scrubs the given secret values (nulls and blanks are ignored) on top of URL masking. */
+    public static Masking of(Collection<String> secretValues) {
+        List<String> list = secretValues.stream()
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isBlank())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()) // longest first: no partial leftovers
+                .toList();
+        return list.isEmpty() ? NONE : new Masking(list);
+    }
+
+    public static Masking none() {
+        return NONE;
+    }
+
+    /** Removes every known secret value from a text. */
+    public String scrub(String text) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+        }
+        return result;
+    }
+
+    /** Masks a URL for display: {@link #maskUrl(String)}, then the known secret values. */
+    public String url(String url) {
+        return scrub(maskUrl(url));
+    }
+
+    /** Whether a query parameter or header name looks like it carries a credential. */
+    public static boolean isSensitiveName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (SensitiveUtils.containsSensitive(lower)) {
+            return true;
+        }
+        return SENSITIVE_NAME.matcher(lower).matches() && !CURSOR_NAME.matcher(lower).matches();
+    }
+
+    /**
+     * Masks user info and the values of query parameters whose names look like credentials ({@code api_key},
+     * {@code access_token}, {@code sig}, ...). Works on any text that starts like a URL; never throws.
+     */
+    public static String maskUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String result = USER_INFO.matcher(url).replaceFirst(m -> {
+            String info = m.group(2);
+            int colon = info.indexOf(':');
+            String user = colon < 0 ? info : info.substring(0, colon);
+            return java.util.regex.Matcher.quoteReplacement(m.group(1) + user + ":" + MASK + "@");
+        });
+        int q = result.indexOf('?');
+        if (q < 0) {
+            return result;
+        }
+        int hash = result.indexOf('#', q);
+        String query = hash < 0 ? result.substring(q + 1) : result.substring(q + 1, hash);
+        StringBuilder sb = new StringBuilder(result.length()).append(result, 0, q + 1);
+        String[] parts = query.split("&", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append('&');
+            }
+            String part = parts[i];
+            int eq = part.indexOf('=');
+            if (eq > 0 && isSensitiveName(decodeName(part.substring(0, eq)))) {
+                sb.append(part, 0, eq + 1).append(MASK);
+            } else {
+                sb.append(part);
+            }
+        }
+        if (hash >= 0) {
+            sb.append(result.substring(hash));
+        }
+        return sb.toString();
+    }
+
+    private static String decodeName(String name) {
+        try {
+            return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.adfrest.camel.testsupport;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/** WireMock on 127.0.0.1 and JSON responses, for tests. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** A WireMock server on a free port of 127.0.0.1, never any other address. */
+    public static WireMockExtension loopbackServer() {
+        return WireMockExtension.newInstance()
+                .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+                .build();
+    }
+
+    /** The server's base URL on 127.0.0.1 (never "localhost", which may resolve elsewhere first). */
+    public static String baseUrl(WireMockExtension server) {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
