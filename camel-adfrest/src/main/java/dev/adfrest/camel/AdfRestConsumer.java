@@ -58,6 +58,10 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
                         exchange, exchange.getException());
                 return CopyRun.Delivery.failed();
             }
+            if (Boolean.TRUE.equals(exchange.getExchangeExtension().getErrorHandlerHandled())) {
+                // the route's error handler dealt with a failure (dead letter, handled(true)): still a failed page
+                return CopyRun.Delivery.failed();
+            }
             return new CopyRun.Delivery(true, 1);
         } catch (Exception e) {
             getExceptionHandler().handleException("Failed processing page " + page.number() + " of run " + runId,

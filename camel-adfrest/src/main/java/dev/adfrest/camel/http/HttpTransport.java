@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.KeyStoreException;
@@ -35,7 +36,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
@@ -55,6 +56,7 @@ public final class HttpTransport implements Closeable {
         this.masking = masking;
         this.maxResponseSize = settings.maxResponseSize();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setTlsSocketStrategy(tls(settings))
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setMaxConnTotal(settings.maxConnections() * 2)
@@ -112,11 +114,28 @@ public final class HttpTransport implements Closeable {
         http.setHeader("Accept", "application/json");
         credentials.apply(http, uri);
         if (request.body() != null) {
-            String contentType = request.header("Content-Type");
-            http.setEntity(new StringEntity(request.body(),
-                    contentType == null ? ContentType.APPLICATION_JSON : ContentType.parse(contentType)));
+            // a Content-Type from additionalHeaders is already on the request, sent as the user wrote it
+            boolean userType = request.header("Content-Type") != null;
+            http.setEntity(new ByteArrayEntity(request.body().getBytes(charsetOf(request)),
+                    userType ? null : ContentType.APPLICATION_JSON));
         }
         return client.execute(http, response -> read(response));
+    }
+
+    /** JSON is UTF-8 (RFC 8259) unless the user's Content-Type names another charset. */
+    private static Charset charsetOf(PageRequest request) {
+        String contentType = request.header("Content-Type");
+        if (contentType != null) {
+            try {
+                Charset charset = ContentType.parse(contentType).getCharset();
+                if (charset != null) {
+                    return charset;
+                }
+            } catch (RuntimeException e) {
+                // an unparseable Content-Type is the user's to send; the body stays UTF-8
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private HttpResult read(ClassicHttpResponse response) throws IOException {

@@ -1,0 +1,34 @@
+package dev.adfrest.camel;
+
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A bad option fails when the endpoint is created, with a message that names the option. */
+class BadConfigurationTest extends CamelTestSupport {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "adfrest:ftp://api.example.com/x                                     | baseUrl",
+            "adfrest:https://bad host/x                                          | baseUrl",
+            "adfrest:https://api.example.com/x?authenticationType=Kerberos       | authenticationType",
+            "adfrest:https://api.example.com/x?authenticationType=Basic&password=p | userName",
+            "adfrest:https://api.example.com/x?authenticationType=Basic&userName=u | password",
+            "adfrest:https://api.example.com/x?httpRequestTimeout=soon           | httpRequestTimeout",
+            "adfrest:https://api.example.com/x?httpRequestTimeout=00:00:00       | httpRequestTimeout",
+            "adfrest:https://api.example.com/x?requestInterval=1:2               | requestInterval",
+            "adfrest:https://api.example.com/x?requestInterval=-00:00:01         | requestInterval",
+            "adfrest:https://api.example.com/x?requestMethod=DELETE              | requestMethod",
+            "adfrest:https://api.example.com/x?additionalHeaders=RAW({oops)      | additionalHeaders",
+            "adfrest:https://api.example.com/x?additionalHeaders=RAW([1,2])      | additionalHeaders",
+            "adfrest:https://api.example.com/x?paginationRules=RAW(not json)     | paginationRules",
+            "adfrest:https://api.example.com/x?maxResponseSize=0                 | maxResponseSize" })
+    void failsAtCreationNamingTheOption(String uri, String option) {
+        assertThatThrownBy(() -> context.getEndpoint(uri.trim()))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining(option.trim());
+    }
+}
