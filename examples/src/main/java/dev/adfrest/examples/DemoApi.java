@@ -1,0 +1,133 @@
+package dev.adfrest.examples;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A small paginated JSON API on 127.0.0.1, like the ones ADF pipelines copy from: orders, a fixed number per page,
+ * the next page's absolute URL in {@code paging.next} (Facebook Graph style), an API key required in
+ * {@code x-api-key}. Deterministic data, so a copy can be checked.
+ */
+public final class DemoApi implements AutoCloseable {
+
+    private final HttpServer server;
+    private final int pages;
+    private final int perPage;
+    private final String apiKey;
+    private final AtomicInteger served = new AtomicInteger();
+
+    private DemoApi(int pages, int perPage, String apiKey) throws IOException {
+        this.pages = pages;
+        this.perPage = perPage;
+        this.apiKey = apiKey;
+        // without it the JDK server's Nagle delay meets the client's delayed ACK: 40 ms per page
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/orders", this::orders);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "demo-api");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /** Starts the API on a free port of 127.0.0.1. */
+    public static DemoApi start(int pages, int perPage, String apiKey) throws IOException {
+        return new DemoApi(pages, perPage, apiKey);
+    }
+
+    /** The base URL, e.g. http://127.0.0.1:41234 */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Pages answered with 200 so far. */
+    public int pagesServed() {
+        return served.get();
+    }
+
+    public int pages() {
+        return pages;
+    }
+
+    public int ordersTotal() {
+        return pages * perPage;
+    }
+
+    private void orders(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!apiKey.equals(exchange.getRequestHeaders().getFirst("x-api-key"))) {
+                send(exchange, 401, "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"missing or wrong x-api-key\"}}");
+                return;
+            }
+            int page = cursor(exchange.getRequestURI());
+            if (page < 1 || page > pages) {
+                send(exchange, 400, "{\"error\":{\"code\":\"BadCursor\"}}");
+                return;
+            }
+            send(exchange, 200, page(page));
+            served.incrementAndGet();
+        }
+    }
+
+    /** The page number hidden in the opaque "after" cursor (page 1 has none). */
+    private static int cursor(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return 1;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("after=")) {
+                return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(part.substring(6)),
+                        StandardCharsets.UTF_8).replace("page-", ""));
+            }
+        }
+        return 1;
+    }
+
+    private String page(int page) {
+        StringBuilder sb = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < perPage; i++) {
+            int id = (page - 1) * perPage + i + 1;
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"id\":").append(id)
+                    .append(",\"customer\":\"customer-").append(id % 17)
+                    .append("\",\"total\":").append(String.format(java.util.Locale.ROOT, "%.2f", id * 3.25))
+                    .append(",\"status\":\"").append(id % 5 == 0 ? "refunded" : "paid").append("\"}");
+        }
+        sb.append("],\"paging\":{");
+        if (page < pages) {
+            String next = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("page-" + (page + 1)).getBytes(StandardCharsets.UTF_8));
+            sb.append("\"next\":\"").append(baseUrl()).append("/v1/orders?limit=").append(perPage)
+                    .append("&after=").append(next).append('"');
+        }
+        return sb.append("}}").toString();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
