@@ -107,6 +107,37 @@ public class AdfRestConfiguration implements Cloneable {
                             + " or port than the base URL.")
     private boolean allowCrossOriginCredentials;
 
+    @UriParam(label = "security",
+              description = "Hosts that next links and redirects may lead to, comma-separated (api.example.com,"
+                            + " *.example.com); the base URL's host is always allowed. A link to any other host fails"
+                            + " the run, naming the host (an SSRF guard). Empty: any host.")
+    private String allowedHosts;
+
+    // --- reliability -----------------------------------------------------------------------------------------------
+
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "Retries of a request after a transient fault: 408, 429, 5xx (except 501 and 505),"
+                            + " connection resets and refusals, timeouts, empty or truncated responses. 0 disables.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "advanced", defaultValue = "1s",
+              description = "The first backoff before a retry; it doubles on each retry, with jitter. A duration.")
+    private String retryDelay = "1s";
+
+    @UriParam(label = "advanced", defaultValue = "00:02:00",
+              description = "The longest single wait before a retry. A Retry-After header asking for longer fails the"
+                            + " run at once instead of blocking the route. A duration.")
+    private String maxRetryWait = "00:02:00";
+
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Retry POST requests too. Only for APIs where the POST only reads (searches, queries).")
+    private boolean retryPost;
+
+    @UriParam(label = "advanced", defaultValue = "00:05:00",
+              description = "The longest time without a byte while reading a response body, after its headers"
+                            + " arrived (httpRequestTimeout bounds the wait for the headers). A duration.")
+    private String readTimeout = "00:05:00";
+
     // --- limits ----------------------------------------------------------------------------------------------------
 
     @UriParam(label = "advanced", defaultValue = "104857600",
@@ -267,6 +298,54 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setAllowCrossOriginCredentials(boolean allowCrossOriginCredentials) {
         this.allowCrossOriginCredentials = allowCrossOriginCredentials;
+    }
+
+    public String getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(String allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public String getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(String retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public String getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    public void setMaxRetryWait(String maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public boolean isRetryPost() {
+        return retryPost;
+    }
+
+    public void setRetryPost(boolean retryPost) {
+        this.retryPost = retryPost;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     public long getMaxResponseSize() {

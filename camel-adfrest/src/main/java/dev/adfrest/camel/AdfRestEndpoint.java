@@ -11,6 +11,7 @@ import dev.adfrest.camel.http.TransportSettings;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.source.CopyRun;
 import dev.adfrest.camel.source.PageFetcher;
+import dev.adfrest.camel.source.RetryingFetcher;
 import dev.adfrest.camel.source.SourceOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -80,11 +81,12 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         configureSource(new java.util.LinkedHashMap<>(forwardedQuery)); // options may have changed since creation
         SSLContext ssl = configuration.getSslContextParameters() == null ? null
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
-        TransportSettings settings = new TransportSettings(source.responseTimeout(), source.responseTimeout(), ssl,
-                configuration.isEnableServerCertificateValidation(), configuration.getMaxResponseSize(), 8);
+        TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
+                source.responseTimeout(), ssl, configuration.isEnableServerCertificateValidation(),
+                configuration.getMaxResponseSize(), 8);
         Credentials credentials = new Credentials(Authenticators.create(configuration), configuration.getAuthHeaders(),
                 source.origin(), configuration.isAllowCrossOriginCredentials());
-        transport = new HttpTransport(settings, credentials, source.masking());
+        transport = new HttpTransport(settings, credentials, source.hosts(), source.masking());
     }
 
     @Override
@@ -97,9 +99,12 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     /** A new copy run; {@code running} tells it whether to go on. */
     CopyRun newRun(String runId, java.util.function.BooleanSupplier running) {
         Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
-        return new CopyRun(runId, paginator, new PageFetcher(transport, source.masking()), source.requestInterval(),
-                source.masking(), running, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+        CopyRun.Fetcher fetcher = new RetryingFetcher(new PageFetcher(transport, source.masking()), source.retry(),
+                SLEEPER, source.masking());
+        return new CopyRun(runId, paginator, fetcher, source.requestInterval(), source.masking(), running, SLEEPER);
     }
+
+    private static final CopyRun.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
     SourceOptions source() {
         return source;

@@ -7,14 +7,29 @@ public class AdfRestPageException extends AdfRestException {
 
     private final String url;
     private final int pageNumber;
+    private final boolean transientFault;
 
     /**
      * @param url the request URL, already masked
      */
     public AdfRestPageException(String problem, String url, int pageNumber, Throwable cause) {
+        this(problem, url, pageNumber, cause, false);
+    }
+
+    /**
+     * @param url            the request URL, already masked
+     * @param transientFault the body was empty or cut short: asking again may well succeed
+     */
+    public AdfRestPageException(String problem, String url, int pageNumber, Throwable cause, boolean transientFault) {
         super("Page " + pageNumber + " from " + url + ": " + problem, cause);
         this.url = url;
         this.pageNumber = pageNumber;
+        this.transientFault = transientFault;
+    }
+
+    /** Whether the same request may succeed if sent again (an empty or truncated body). */
+    public boolean isTransientFault() {
+        return transientFault;
     }
 
     public String getUrl() {

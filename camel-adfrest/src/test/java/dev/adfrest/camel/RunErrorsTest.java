@@ -29,7 +29,8 @@ class RunErrorsTest extends CamelTestSupport {
 
     private String uri(String path, String options) {
         return "adfrest:" + Pages.baseUrl(api) + path
-               + "?paginationRules.AbsoluteUrl=$.next&requestInterval=0&repeatCount=1&initialDelay=0" + options;
+               + "?paginationRules.AbsoluteUrl=$.next&requestInterval=0&repeatCount=1&initialDelay=0&maxRetries=0"
+               + options;
     }
 
     private String next(String path) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
 
 /**
@@ -26,14 +27,24 @@ public final class Credentials implements AutoCloseable {
         this.allowCrossOrigin = allowCrossOrigin;
     }
 
-    /** Adds credentials to a request when its target may receive them. */
+    /**
+     * Sets the credentials of a request (each hop of a redirect included): added when its target may receive them,
+     * removed otherwise — also an Authorization header or cookies that came from elsewhere (additionalHeaders, a
+     * redirect that copied the previous hop's headers).
+     */
     public void apply(HttpRequest request, URI target) throws IOException {
+        Header given = request.getFirstHeader("Authorization"); // from additionalHeaders (ADF's OAuth template)
+        request.removeHeaders("Authorization");
+        authHeaders.keySet().forEach(request::removeHeaders);
         if (!mayReceive(target)) {
+            request.removeHeaders("Cookie");
             return;
         }
         String authorization = authenticator.authorization();
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
+        } else if (given != null) {
+            request.setHeader(given);
         }
         authHeaders.forEach(request::setHeader);
     }

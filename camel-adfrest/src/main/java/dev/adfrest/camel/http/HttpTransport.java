@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
@@ -36,6 +37,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
@@ -51,12 +53,12 @@ public final class HttpTransport implements Closeable {
     private final Masking masking;
     private final long maxResponseSize;
 
-    public HttpTransport(TransportSettings settings, Credentials credentials, Masking masking) {
+    public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts, Masking masking) {
         this.credentials = credentials;
         this.masking = masking;
         this.maxResponseSize = settings.maxResponseSize();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+                .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout())))
                 .setTlsSocketStrategy(tls(settings))
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setMaxConnTotal(settings.maxConnections() * 2)
@@ -68,11 +70,19 @@ public final class HttpTransport implements Closeable {
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        // credentials are ours to place: never let the client answer challenges or keep cookies
+                        // credentials are ours to place: never let the client answer challenges itself
                         .setAuthenticationEnabled(false)
                         .build())
-                .disableCookieManagement()
                 .disableAuthCaching()
+                // RetryPolicy decides (it also covers truncated bodies, caps Retry-After and logs each retry);
+                // HttpClient's own strategy would wait out any Retry-After silently
+                .disableAutomaticRetries()
+                // runs for every hop, redirects included (HttpClient copies a request's headers to its redirect)
+                .addRequestInterceptorLast((request, entity, context) -> {
+                    URI target = targetOf(request);
+                    hosts.check(target);
+                    credentials.apply(request, target);
+                })
                 .build();
     }
 
@@ -112,7 +122,6 @@ public final class HttpTransport implements Closeable {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
         request.headers().forEach(http::addHeader);
         http.setHeader("Accept", "application/json");
-        credentials.apply(http, uri);
         if (request.body() != null) {
             // a Content-Type from additionalHeaders is already on the request, sent as the user wrote it
             boolean userType = request.header("Content-Type") != null;
@@ -120,6 +129,14 @@ public final class HttpTransport implements Closeable {
                     userType ? null : ContentType.APPLICATION_JSON));
         }
         return client.execute(http, response -> read(response));
+    }
+
+    private static URI targetOf(HttpRequest request) throws IOException {
+        try {
+            return request.getUri();
+        } catch (URISyntaxException e) {
+            throw new IOException("Invalid request URI: " + e.getMessage(), e);
+        }
     }
 
     /** JSON is UTF-8 (RFC 8259) unless the user's Content-Type names another charset. */

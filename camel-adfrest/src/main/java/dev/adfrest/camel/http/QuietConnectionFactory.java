@@ -6,23 +6,32 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocket;
 
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Connections that never write HttpClient's wire and header logs. Those logs print every request header verbatim
- * (API keys in authHeaders, bearer tokens) as soon as DEBUG is on for org.apache.hc; the component logs each request
- * itself, masked, instead.
+ * Connections that never write HttpClient's wire and header logs, and that switch to the read timeout once a
+ * response's headers arrived.
+ * <p>
+ * HttpClient's wire and header logs print every request header verbatim (API keys in authHeaders, bearer tokens) as
+ * soon as DEBUG is on for org.apache.hc; the component logs each request itself, masked, instead. HttpClient has one
+ * socket timeout per request; ADF's httpRequestTimeout is the time to get the response, so the body gets its own.
  */
 final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
-    static final QuietConnectionFactory INSTANCE = new QuietConnectionFactory();
+    private final Timeout readTimeout;
+
+    QuietConnectionFactory(Timeout readTimeout) {
+        this.readTimeout = readTimeout;
+    }
 
     @Override
     public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
-        QuietConnection connection = new QuietConnection();
+        QuietConnection connection = new QuietConnection(readTimeout);
         if (socket != null) {
             connection.bind(socket);
         }
@@ -31,11 +40,21 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
 
     private static final class QuietConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
 
+        private final Timeout readTimeout;
         private volatile Socket socket;
         private volatile Timeout socketTimeout;
 
-        QuietConnection() {
+        QuietConnection(Timeout readTimeout) {
             super(Http1Config.DEFAULT);
+            this.readTimeout = readTimeout;
+        }
+
+        /** The headers are in: from here on the body's read timeout applies, until the next request sets its own. */
+        @Override
+        public ClassicHttpResponse receiveResponseHeader() throws HttpException, IOException {
+            ClassicHttpResponse response = super.receiveResponseHeader();
+            super.setSocketTimeout(readTimeout);
+            return response;
         }
 
         @Override

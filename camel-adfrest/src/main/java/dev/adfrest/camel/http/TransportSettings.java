@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
  * How the transport talks to the API.
  *
  * @param responseTimeout  ADF's httpRequestTimeout: the time to get a response, not to read its body
+ * @param readTimeout      the longest silence while reading a body
  * @param connectTimeout   the time to open a connection
  * @param sslContext       the TLS context to use, or null for the JVM's default trust
  * @param validateServerCertificate false accepts any certificate and host name (ADF's
@@ -17,6 +18,7 @@ import javax.net.ssl.SSLContext;
  */
 public record TransportSettings(
         Duration responseTimeout,
+        Duration readTimeout,
         Duration connectTimeout,
         SSLContext sslContext,
         boolean validateServerCertificate,

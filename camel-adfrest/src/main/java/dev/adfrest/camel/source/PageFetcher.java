@@ -51,13 +51,14 @@ public final class PageFetcher implements CopyRun.Fetcher {
 
     private JsonNode parse(byte[] body, PageRequest request, int number) {
         if (body.length == 0) {
-            throw new AdfRestPageException("the response body is empty, not JSON", masking.url(request.url()), number, null);
+            throw new AdfRestPageException("the response body is empty, not JSON", masking.url(request.url()), number, null,
+                    true);
         }
         try {
             return JSON.readTree(body);
         } catch (JsonEOFException e) {
             throw new AdfRestPageException("the JSON body is cut short after " + body.length + " bytes",
-                    masking.url(request.url()), number, null);
+                    masking.url(request.url()), number, null, true);
         } catch (JsonProcessingException e) {
             throw new AdfRestPageException("the response body is not valid JSON: " + masking.scrub(e.getOriginalMessage()),
                     masking.url(request.url()), number, null);

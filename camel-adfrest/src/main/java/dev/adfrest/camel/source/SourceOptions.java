@@ -9,6 +9,8 @@ import java.util.Map;
 
 import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.auth.Authenticators;
+import dev.adfrest.camel.http.HostPolicy;
+import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
@@ -25,6 +27,9 @@ import dev.adfrest.camel.support.UrlTemplates;
  * @param settings        how the rules are applied
  * @param requestInterval the wait before each next-page request
  * @param responseTimeout ADF's httpRequestTimeout
+ * @param readTimeout     the longest silence while reading a body
+ * @param retry           when and how failed requests are sent again
+ * @param hosts           where requests may go
  * @param origin          the base URL's origin, the only one credentials go to by default
  * @param masking         scrubs this endpoint's secret values from any text
  */
@@ -34,6 +39,9 @@ public record SourceOptions(
         PaginationSettings settings,
         Duration requestInterval,
         Duration responseTimeout,
+        Duration readTimeout,
+        RetryPolicy retry,
+        HostPolicy hosts,
         URI origin,
         Masking masking) {
 
@@ -56,11 +64,15 @@ public record SourceOptions(
                                                + config.getRequestMethod() + "'");
         }
         Duration interval = Durations.parseNonNegative("requestInterval", config.getRequestInterval());
-        Duration timeout = Durations.parse("httpRequestTimeout", config.getHttpRequestTimeout());
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("Option 'httpRequestTimeout' must be positive, but is '"
-                                               + config.getHttpRequestTimeout() + "'");
+        Duration timeout = positive("httpRequestTimeout", config.getHttpRequestTimeout());
+        Duration readTimeout = positive("readTimeout", config.getReadTimeout());
+        if (config.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("Option 'maxRetries' must not be negative, but is " + config.getMaxRetries());
         }
+        RetryPolicy retry = new RetryPolicy(config.getMaxRetries(),
+                Durations.parseNonNegative("retryDelay", config.getRetryDelay()),
+                Durations.parseNonNegative("maxRetryWait", config.getMaxRetryWait()), config.isRetryPost());
+        HostPolicy hosts = HostPolicy.of(origin.getHost(), config.getAllowedHosts());
         if (config.getMaxResponseSize() <= 0) {
             throw new IllegalArgumentException("Option 'maxResponseSize' must be positive, but is "
                                                + config.getMaxResponseSize());
@@ -79,7 +91,15 @@ public record SourceOptions(
 
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(), config.isFailOnRepeatedRequest());
-        return new SourceOptions(template, rules, settings, interval, timeout, origin, masking);
+        return new SourceOptions(template, rules, settings, interval, timeout, readTimeout, retry, hosts, origin, masking);
+    }
+
+    private static Duration positive(String option, String value) {
+        Duration d = Durations.parse(option, value);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("Option '" + option + "' must be positive, but is '" + value + "'");
+        }
+        return d;
     }
 
     /** Every secret option value of the configuration. */

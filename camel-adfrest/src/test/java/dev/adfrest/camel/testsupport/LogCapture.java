@@ -33,7 +33,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         root.addAppender(this, Level.ALL, null);
         root.setLevel(Level.DEBUG);
         for (LoggerConfig logger : config.getLoggers().values()) {
-            if (logger != root) {
+            if (logger != root && !logger.isAdditive()) { // additive loggers reach the root's appenders anyway
                 logger.addAppender(this, Level.ALL, null);
             }
         }

@@ -1,0 +1,150 @@
+package dev.adfrest.camel.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+import javax.net.ssl.SSLException;
+
+import dev.adfrest.camel.AdfRestHttpException;
+import dev.adfrest.camel.AdfRestPageException;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+
+/**
+ * When a failed request is worth sending again, and after how long. Pure: no clock of its own (the caller passes
+ * "now"), no sleeping, jitter from a supplied source.
+ * <p>
+ * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
+ * resets and refusals, timeouts, empty or truncated responses. POST only when the user says it is safe to repeat.
+ * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
+ * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
+ *
+ * @param maxRetries   retries after the first attempt
+ * @param initialDelay the first backoff
+ * @param maxWait      the longest single wait
+ * @param retryPost    whether POST requests may be repeated
+ */
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWait, boolean retryPost) {
+
+    /** The verdict on one failure. */
+    public sealed interface Decision permits Retry, GiveUp {
+    }
+
+    /** Send again after {@code delay}. */
+    public record Retry(Duration delay, String reason) implements Decision {
+    }
+
+    /** Do not retry; {@code reason} says why when it is not simply a permanent fault. */
+    public record GiveUp(String reason) implements Decision {
+    }
+
+    /**
+     * @param method  the request's method
+     * @param failure what went wrong
+     * @param retries retries already made for this request
+     * @param now     the current time (for Retry-After dates)
+     * @param jitter  a source of numbers in [0, 1)
+     */
+    public Decision decide(String method, Exception failure, int retries, Instant now, DoubleSupplier jitter) {
+        String reason = transientReason(failure);
+        if (reason == null) {
+            return new GiveUp(null);
+        }
+        if ("POST".equals(method) && !retryPost) {
+            return new GiveUp(reason + "; POST is not retried unless retryPost=true");
+        }
+        if (retries >= maxRetries) {
+            return new GiveUp(reason + "; no retries left (maxRetries=" + maxRetries + ")");
+        }
+        Duration retryAfter = retryAfter(failure, now);
+        if (retryAfter != null) {
+            if (retryAfter.compareTo(maxWait) > 0) {
+                return new GiveUp(reason + " with Retry-After " + retryAfter.toSeconds() + " s, longer than maxRetryWait ("
+                                  + maxWait.toSeconds() + " s)");
+            }
+            return new Retry(retryAfter, reason + " (Retry-After)");
+        }
+        return new Retry(backoff(retries, jitter), reason);
+    }
+
+    private Duration backoff(int retries, DoubleSupplier jitter) {
+        long base = initialDelay.toMillis() << Math.min(retries, 20);
+        long withJitter = (long) (base * (0.5 + jitter.getAsDouble()));
+        return Duration.ofMillis(Math.max(0, Math.min(withJitter, maxWait.toMillis())));
+    }
+
+    /** Why a failure is transient, or null when it is not worth another try. */
+    static String transientReason(Exception failure) {
+        if (failure instanceof AdfRestHttpException http) {
+            int s = http.getStatusCode();
+            boolean transientStatus = s == 408 || s == 429 || s >= 500 && s != 501 && s != 505;
+            return transientStatus ? "HTTP " + s : null;
+        }
+        if (failure instanceof AdfRestPageException page) {
+            return page.isTransientFault() ? "incomplete response" : null;
+        }
+        if (failure instanceof SSLException || failure instanceof UnknownHostException
+            || failure instanceof ResponseTooLargeException) {
+            return null;
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+            return "connection refused";
+        }
+        if (failure instanceof NoHttpResponseException || failure instanceof ConnectionClosedException
+            || failure instanceof SocketException) {
+            return "connection closed or reset";
+        }
+        if (failure instanceof InterruptedIOException) {
+            return null; // the consumer is stopping
+        }
+        if (failure instanceof IOException) {
+            return "I/O error";
+        }
+        return null;
+    }
+
+    /** Retry-After of a 429 or 503, as a wait; null when absent or unreadable. */
+    static Duration retryAfter(Exception failure, Instant now) {
+        if (!(failure instanceof AdfRestHttpException http)
+            || http.getStatusCode() != 429 && http.getStatusCode() != 503) {
+            return null;
+        }
+        String value = header(http.getResponseHeaders(), "Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        value = value.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            return value.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(value));
+        }
+        Instant at = DateUtils.parseStandardDate(value);
+        if (at == null) {
+            return null;
+        }
+        Duration wait = Duration.between(now, at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+}
