@@ -17,6 +17,7 @@ import javax.net.ssl.SSLException;
 
 import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.AdfRestPageException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -95,7 +96,8 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             return page.isTransientFault() ? "incomplete response" : null;
         }
         if (failure instanceof SSLException || failure instanceof UnknownHostException
-            || failure instanceof ResponseTooLargeException) {
+            || failure instanceof ResponseTooLargeException || failure instanceof DisallowedTargetException
+            || failure instanceof ClientProtocolException) {
             return null;
         }
         if (failure instanceof SocketTimeoutException) {

@@ -63,6 +63,11 @@ public final class RetryingFetcher implements CopyRun.Fetcher {
     private String describe(Exception e) {
         String message = masking.scrub(e.getMessage());
         String type = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : message + " (" + type + ")";
+        String text = message == null || message.isBlank() ? type : message + " (" + type + ")";
+        if (e instanceof javax.net.ssl.SSLException) {
+            text += ". The server's TLS certificate is not trusted: give its CA in a trust store with"
+                    + " sslContextParameters, or (as ADF allows) set enableServerCertificateValidation=false";
+        }
+        return text;
     }
 }

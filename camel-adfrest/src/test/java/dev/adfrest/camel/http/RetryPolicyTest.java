@@ -1,0 +1,94 @@
+package dev.adfrest.camel.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import dev.adfrest.camel.AdfRestHttpException;
+import dev.adfrest.camel.AdfRestPageException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private final RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(2), false);
+
+    private static AdfRestHttpException http(int status, String... retryAfter) {
+        Map<String, List<String>> headers = retryAfter.length == 0 ? Map.of() : Map.of("retry-after", List.of(retryAfter));
+        return new AdfRestHttpException(status, "GET", "http://api.test/x", "", headers);
+    }
+
+    private RetryPolicy.Decision decide(Exception e) {
+        return policy.decide("GET", e, 0, NOW, () -> 0.5);
+    }
+
+    @Test
+    void retryAfterInSecondsIsHonoured() {
+        assertThat(decide(http(503, "7"))).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(7), "HTTP 503 (Retry-After)"));
+        assertThat(decide(http(429, "0"))).isEqualTo(new RetryPolicy.Retry(Duration.ZERO, "HTTP 429 (Retry-After)"));
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonoured() {
+        assertThat(decide(http(429, "Sat, 28 Nov 2026 12:00:30 GMT")))
+                .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(30), "HTTP 429 (Retry-After)"));
+        assertThat(((RetryPolicy.Retry) decide(http(429, "Sat, 28 Nov 2026 11:00:00 GMT"))).delay()).isZero();
+    }
+
+    @Test
+    void aRetryAfterBeyondMaxRetryWaitGivesUpAtOnce() {
+        assertThat(decide(http(429, "3600"))).isInstanceOf(RetryPolicy.GiveUp.class)
+                .extracting(d -> ((RetryPolicy.GiveUp) d).reason()).asString().contains("longer than maxRetryWait");
+    }
+
+    @Test
+    void transientFaultsAreRetriedPermanentOnesAreNot() {
+        for (Exception e : List.of(http(500), http(502), http(503), http(504), http(408), http(429),
+                new SocketTimeoutException("Read timed out"), new ConnectException("refused"), new IOException("reset"),
+                new AdfRestPageException("cut short", "u", 1, null, true))) {
+            assertThat(decide(e)).as(e.toString()).isInstanceOf(RetryPolicy.Retry.class);
+        }
+        for (Exception e : List.of(http(400), http(401), http(403), http(404), http(501), http(505),
+                new SSLHandshakeException("PKIX"), new UnknownHostException("nope"),
+                new ResponseTooLargeException(10, 5), new DisallowedTargetException("elsewhere"),
+                new AdfRestPageException("not JSON", "u", 1, null), new IllegalStateException())) {
+            assertThat(decide(e)).as(e.toString()).isEqualTo(new RetryPolicy.GiveUp(null));
+        }
+    }
+
+    @Test
+    void postIsRetriedOnlyWhenAllowed() {
+        assertThat(policy.decide("POST", http(503), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.GiveUp.class);
+        RetryPolicy posting = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(2), true);
+        assertThat(posting.decide("POST", http(503), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.Retry.class);
+    }
+
+    @Test
+    void retriesStopAtMaxRetries() {
+        assertThat(policy.decide("GET", http(500), 2, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.Retry.class);
+        assertThat(policy.decide("GET", http(500), 3, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.GiveUp.class);
+    }
+
+    @Property
+    void backoffDoublesWithJitterAndNeverExceedsMaxRetryWait(@ForAll @IntRange(min = 0, max = 40) int retries,
+                                                             @ForAll @DoubleRange(min = 0, max = 0.99) double jitter) {
+        RetryPolicy many = new RetryPolicy(100, Duration.ofMillis(200), Duration.ofSeconds(30), false);
+        Duration delay = ((RetryPolicy.Retry) many.decide("GET", http(500), retries, NOW, () -> jitter)).delay();
+        long base = 200L << Math.min(retries, 20);
+        assertThat(delay.toMillis()).isBetween(0L, 30_000L)
+                .isEqualTo(Math.min((long) (base * (0.5 + jitter)), 30_000L));
+    }
+}
