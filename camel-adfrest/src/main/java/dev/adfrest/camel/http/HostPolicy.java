@@ -33,12 +33,12 @@ public record HostPolicy(String baseHost, List<String> allowed) {
     }
 
     /**
-     * @throws DisallowedTargetException when the request may not go there
+     * @throws RefusedRequestException when the request may not go there
      */
-    public void check(URI target) throws DisallowedTargetException {
+    public void check(URI target) throws RefusedRequestException {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new DisallowedTargetException("refusing a request with scheme '" + scheme + "': only http and https");
+            throw new RefusedRequestException("refusing a request with scheme '" + scheme + "': only http and https");
         }
         String host = target.getHost() == null ? "" : target.getHost().toLowerCase(Locale.ROOT);
         if (allowed.isEmpty() || host.equals(baseHost)) {
@@ -49,7 +49,7 @@ public record HostPolicy(String baseHost, List<String> allowed) {
                 return;
             }
         }
-        throw new DisallowedTargetException("refusing to follow a link to host '" + host
+        throw new RefusedRequestException("refusing to follow a link to host '" + host
                                             + "': it is not the base URL's host and not in allowedHosts");
     }
 }

@@ -120,7 +120,15 @@ public final class HttpTransport implements Closeable {
     private HttpResult execute(PageRequest request) throws IOException {
         URI uri = URI.create(request.url());
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
-        request.headers().forEach(http::addHeader);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            String value = header.getValue() == null ? "" : header.getValue();
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                // a value taken from a response must not smuggle extra header lines into the request
+                throw new RefusedRequestException("refusing to send header '" + header.getKey()
+                                                    + "': its value contains a line break");
+            }
+            http.addHeader(header.getKey(), value);
+        }
         http.setHeader("Accept", "application/json");
         if (request.body() != null) {
             // a Content-Type from additionalHeaders is already on the request, sent as the user wrote it

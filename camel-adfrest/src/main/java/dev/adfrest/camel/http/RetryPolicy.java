@@ -96,7 +96,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             return page.isTransientFault() ? "incomplete response" : null;
         }
         if (failure instanceof SSLException || failure instanceof UnknownHostException
-            || failure instanceof ResponseTooLargeException || failure instanceof DisallowedTargetException
+            || failure instanceof ResponseTooLargeException || failure instanceof RefusedRequestException
             || failure instanceof ClientProtocolException) {
             return null;
         }

@@ -27,8 +27,11 @@ public final class PageFetcher implements CopyRun.Fetcher {
             .build();
 
     static {
+        // nesting stays bounded (a hostile page cannot blow the stack); string and document sizes are bounded by
+        // maxResponseSize instead of Jackson's 20 MB string default, which would refuse legitimate large values
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(1000)
+                .maxStringLength(Integer.MAX_VALUE)
                 .build());
     }
 

@@ -63,7 +63,7 @@ class RetryPolicyTest {
         }
         for (Exception e : List.of(http(400), http(401), http(403), http(404), http(501), http(505),
                 new SSLHandshakeException("PKIX"), new UnknownHostException("nope"),
-                new ResponseTooLargeException(10, 5), new DisallowedTargetException("elsewhere"),
+                new ResponseTooLargeException(10, 5), new RefusedRequestException("elsewhere"),
                 new AdfRestPageException("not JSON", "u", 1, null), new IllegalStateException())) {
             assertThat(decide(e)).as(e.toString()).isEqualTo(new RetryPolicy.GiveUp(null));
         }

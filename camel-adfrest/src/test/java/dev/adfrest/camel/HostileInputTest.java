@@ -1,0 +1,77 @@
+package dev.adfrest.camel;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.adfrest.camel.testsupport.Pages;
+import dev.adfrest.camel.testsupport.Runs;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bodies an API (or someone in between) should never send: each gets a clear error, nothing crashes. */
+class HostileInputTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static WireMockExtension api = Pages.loopbackServer();
+
+    private Exception failureOf(String path, String options) throws Exception {
+        Exchange error = Runs.firstError(context, "adfrest:" + Pages.baseUrl(api) + path
+                + "?requestInterval=0&repeatCount=1&initialDelay=0&maxRetries=0" + options);
+        return error.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    @Test
+    void aDeeplyNestedBodyIsRefusedNotAStackOverflow() throws Exception {
+        api.stubFor(get(urlEqualTo("/deep")).willReturn(Pages.json("[".repeat(100_000) + "]".repeat(100_000))));
+
+        Exception e = failureOf("/deep", "");
+
+        assertThat(e).isInstanceOf(AdfRestPageException.class);
+        assertThat(e.getMessage()).contains("Page 1", "/deep", "not valid JSON", "nesting depth");
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws Exception {
+        byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+        api.stubFor(get(urlEqualTo("/utf8")).willReturn(aResponse().withStatus(200).withBody(body)));
+
+        Exception e = failureOf("/utf8", "");
+
+        assertThat(e).isInstanceOf(AdfRestPageException.class);
+        assertThat(e.getMessage()).contains("Page 1", "/utf8", "not valid JSON").containsIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void aHugeStringIsBoundedByMaxResponseSize() throws Exception {
+        api.stubFor(get(urlEqualTo("/huge")).willReturn(Pages.json("{\"blob\":\"" + "A".repeat(3_000_000) + "\"}")));
+
+        Exception e = failureOf("/huge", "&maxResponseSize=1000000");
+
+        assertThat(e.getMessage()).contains("Page 1", "/huge", "maxResponseSize");
+    }
+
+    @Test
+    void aLargeStringWithinTheLimitIsFine() throws Exception {
+        api.stubFor(get(urlEqualTo("/large")).willReturn(Pages.json("{\"blob\":\"" + "A".repeat(25_000_000) + "\"}")));
+
+        Exchange page = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api)
+                + "/large?requestInterval=0&repeatCount=1&initialDelay=0", 1).get(0);
+
+        assertThat(page.getMessage().getBody(AdfRestPage.class).getJson().get("blob").asText()).hasSize(25_000_000);
+    }
+
+    @Test
+    void trailingGarbageAfterTheJsonIsRefused() throws Exception {
+        api.stubFor(get(urlEqualTo("/trail")).willReturn(Pages.json("{\"a\":1} <html>")));
+
+        Exception e = failureOf("/trail", "");
+
+        assertThat(e).isInstanceOf(AdfRestPageException.class);
+        assertThat(e.getMessage()).contains("not valid JSON");
+    }
+}
