@@ -1,5 +1,6 @@
 package dev.adfrest.camel.pagination;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param headers request headers in order (names as given; look-ups ignore case)
  * @param body    the request body, or null
  */
-public record PageRequest(String method, String url, Map<String, String> headers, String body) {
+public record PageRequest(String method, String url, Map<String, String> headers, String body) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PageRequest {
         Objects.requireNonNull(method, "method");

@@ -1,59 +1,104 @@
 package dev.adfrest.camel.pagination;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adfrest.camel.support.UrlTemplates;
 
 /**
  * ADF's paginationRules dictionary, parsed and compiled once per endpoint. Immutable.
  * <p>
- * Minimal first version: {@code AbsoluteUrl} from a body JSONPath.
+ * The rules split the way Airbyte's declarative paginator does: what the next request's values are ({@link ValueRule}
+ * from the response, {@link RangeRule} counted), where each value goes ({@link Target}), and when the run stops
+ * ({@link EndCondition}, {@link #maxRequestNumber()}, and the stops every run has).
  */
 public final class PaginationRules {
 
-    private final Map<String, String> source;
-    private final JsonPath absoluteUrl;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PaginationRules(Map<String, String> source, JsonPath absoluteUrl) {
-        this.source = source;
-        this.absoluteUrl = absoluteUrl;
+    /**
+     * The next request's {@code target} takes a value read from the response just received.
+     *
+     * @param rule   the rule as the user wrote it, quoted for messages
+     * @param target where the value goes
+     * @param value  where it is read
+     */
+    public record ValueRule(String rule, Target target, ResponseValue value) {
     }
 
     /**
-     * Parses the rules.
+     * The requests' {@code target} counts through a RANGE: the first request takes the start, each next one the next
+     * value.
      *
-     * @throws IllegalArgumentException quoting the malformed rule
+     * @param key    the rule's key, which also names its position in a {@link PaginatorState}
+     * @param rule   the rule as the user wrote it, quoted for messages
+     * @param target where the value goes
+     * @param range  the values
+     */
+    public record RangeRule(String key, String rule, Target target, Range range) {
+    }
+
+    /** The tests of ADF's {@code EndCondition:} rules. */
+    public enum Check {
+        /** The value is an empty array, object or string, null, or missing. */
+        EMPTY,
+        /** The value is missing (a JSON null exists). */
+        NON_EXIST,
+        /** The value is there (even if null or empty). */
+        EXIST,
+        /** The value equals the constant. */
+        CONST
+    }
+
+    /**
+     * {@code EndCondition:<where>}: the run ends after a page for which the check holds.
+     *
+     * @param rule     the rule as the user wrote it, quoted for messages
+     * @param where    the body JSONPath or response header tested
+     * @param check    the test
+     * @param constant the value {@code Const:} compares with; null for the other checks
+     */
+    public record EndCondition(String rule, ResponseValue where, Check check, String constant) {
+    }
+
+    private final Map<String, String> source;
+    private final List<ValueRule> values;
+    private final List<RangeRule> ranges;
+    private final List<EndCondition> endConditions;
+    private final OptionalLong maxRequestNumber;
+    private final boolean supportRfc5988;
+
+    PaginationRules(Map<String, String> source, List<ValueRule> values, List<RangeRule> ranges,
+                    List<EndCondition> endConditions, OptionalLong maxRequestNumber, boolean supportRfc5988) {
+        this.source = Collections.unmodifiableMap(new LinkedHashMap<>(source));
+        this.values = List.copyOf(values);
+        this.ranges = List.copyOf(ranges);
+        this.endConditions = List.copyOf(endConditions);
+        this.maxRequestNumber = maxRequestNumber;
+        this.supportRfc5988 = supportRfc5988;
+    }
+
+    /**
+     * Parses and compiles the rules.
+     *
+     * @throws IllegalArgumentException quoting the malformed rule and saying what is wrong
      */
     public static PaginationRules parse(Map<String, String> rules) {
-        Map<String, String> copy = new LinkedHashMap<>(rules == null ? Map.of() : rules);
-        JsonPath absoluteUrl = null;
-        for (Map.Entry<String, String> rule : copy.entrySet()) {
-            String key = rule.getKey();
-            String value = rule.getValue() == null ? "" : rule.getValue().trim();
-            if ("AbsoluteUrl".equals(key)) {
-                absoluteUrl = compile(key, value);
-            } else {
-                throw new IllegalArgumentException("Unknown pagination rule key in \"" + key + "\": \"" + value + "\"");
-            }
-        }
-        return new PaginationRules(Map.copyOf(copy), absoluteUrl);
+        return RuleParser.parse(rules == null ? Map.of() : rules);
     }
 
-    private static JsonPath compile(String key, String value) {
-        if (!value.startsWith("$")) {
-            throw new IllegalArgumentException("Pagination rule \"" + key + "\": \"" + value
-                                               + "\" must be a JSONPath starting with $");
-        }
-        try {
-            return JsonPath.compile(value);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("Pagination rule \"" + key + "\": \"" + value
-                                               + "\" is not a valid JSONPath: " + e.getMessage());
-        }
-    }
-
+    /** No rules at all (RFC 5988 Link headers are still followed: ADF's default). */
     public boolean isEmpty() {
         return source.isEmpty();
     }
@@ -63,7 +108,127 @@ public final class PaginationRules {
         return source;
     }
 
-    JsonPath absoluteUrl() {
-        return absoluteUrl;
+    public List<ValueRule> values() {
+        return values;
+    }
+
+    public List<RangeRule> ranges() {
+        return ranges;
+    }
+
+    public List<EndCondition> endConditions() {
+        return endConditions;
+    }
+
+    /** At most this many requests per run, the first included; empty when unlimited. */
+    public OptionalLong maxRequestNumber() {
+        return maxRequestNumber;
+    }
+
+    /** SupportRFC5988 as in effect: as set, or on by default when no rule says what the next request is. */
+    public boolean supportRfc5988() {
+        return supportRfc5988;
+    }
+
+    /**
+     * Whether a response's {@code Link: <…>; rel="next"} gives the next URL: SupportRFC5988 is in effect and no
+     * AbsoluteUrl or RANGE rule shapes the URL instead.
+     */
+    public boolean followsLinkHeader() {
+        return supportRfc5988 && ranges.isEmpty()
+               && values.stream().noneMatch(v -> v.target() instanceof Target.Url);
+    }
+
+    /**
+     * Whether every next request can be computed without its predecessor's response: RANGE rules only (end conditions
+     * and MaxRequestNumber only stop a run, they never change a request). Such runs may fetch pages in parallel.
+     */
+    public boolean requestsKnownInAdvance() {
+        return !ranges.isEmpty() && values.isEmpty() && !followsLinkHeader();
+    }
+
+    /**
+     * Every body JSONPath the rules read (values and end conditions), as written: what a streaming reader of a huge
+     * page must capture. Empty when the rules read only headers.
+     */
+    public Set<String> bodyPaths() {
+        Set<String> paths = new LinkedHashSet<>();
+        Stream.concat(values.stream().map(ValueRule::value), endConditions.stream().map(EndCondition::where))
+                .filter(v -> v instanceof ResponseValue.BodyPath)
+                .forEach(v -> paths.add(v.describe()));
+        return Collections.unmodifiableSet(paths);
+    }
+
+    /**
+     * Checks the rules against the endpoint's first request before any request is made.
+     *
+     * @param  template                 the first request with its {@code {var}} placeholders
+     * @throws IllegalArgumentException naming the rule or the placeholder: a RANGE {@code {var}} that appears nowhere
+     *                                  in the URL, headers or body; a {@code {var}} in the URL that no RANGE rule fills;
+     *                                  Body rules without a POST JSON object body
+     */
+    public void checkTemplate(PageRequest template) {
+        Set<String> declared = new LinkedHashSet<>();
+        for (RangeRule range : ranges) {
+            if (range.target() instanceof Target.Placeholder p) {
+                declared.add(p.variable());
+                if (!appearsIn(template, p.token())) {
+                    throw new IllegalArgumentException("Pagination rule " + range.rule() + " fills " + p.token()
+                                                       + ", which appears nowhere in the request URL, headers or body;"
+                                                       + " write it there (e.g. offset=" + p.token() + " in the URL)");
+                }
+            }
+        }
+        Matcher m = UrlTemplates.VARIABLE.matcher(template.url());
+        while (m.find()) {
+            if (!declared.contains(m.group(1))) {
+                throw new IllegalArgumentException("The request URL has the placeholder " + m.group()
+                                                   + " but no pagination rule fills it; add \"QueryParameters."
+                                                   + m.group() + "\": \"RANGE:start:end:step\" or remove it");
+            }
+        }
+        templateBody(template);
+    }
+
+    /** The JSON object body that Body rules edit, or null when there are no Body rules. */
+    ObjectNode templateBody(PageRequest template) {
+        String rule = Stream.concat(values.stream().map(v -> Map.entry(v.rule(), v.target())),
+                        ranges.stream().map(r -> Map.entry(r.rule(), r.target())))
+                .filter(e -> e.getValue() instanceof Target.BodyField)
+                .map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (rule == null) {
+            return null;
+        }
+        if (!"POST".equalsIgnoreCase(template.method())) {
+            throw new IllegalArgumentException("Pagination rule " + rule + " sets a field of the request body,"
+                                               + " which needs requestMethod POST");
+        }
+        String body = template.body();
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Pagination rule " + rule + " sets a field of the request body, so"
+                                           + " requestBody must be a JSON object (a RANGE {var} in it must sit inside"
+                                           + " a JSON string, \"{var}\")");
+    }
+
+    private static boolean appearsIn(PageRequest template, String token) {
+        return template.url().contains(token)
+               || template.headers().values().stream().anyMatch(v -> v != null && v.contains(token))
+               || template.body() != null && template.body().contains(token);
+    }
+
+    @Override
+    public String toString() {
+        return "PaginationRules" + source;
     }
 }

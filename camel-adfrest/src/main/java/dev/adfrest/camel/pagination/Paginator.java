@@ -1,78 +1,407 @@
 package dev.adfrest.camel.pagination;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.JsonPathException;
+import dev.adfrest.camel.pagination.PaginationRules.EndCondition;
+import dev.adfrest.camel.pagination.PaginationRules.RangeRule;
+import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
+import dev.adfrest.camel.pagination.ResponseReader.Lookup;
+import dev.adfrest.camel.pagination.Step.StopReason;
+import dev.adfrest.camel.support.Masking;
 
 /**
- * The pagination engine for one copy run: pure (no I/O, no clock, no Camel). Given the rules, the request just made
- * and its response, it returns the next request or the reason to stop.
+ * The pagination engine for one copy run: pure (no I/O, no clock, no Camel). Given the response to the request just
+ * made, it returns the next request or the reason to stop. One instance per run, used by one thread.
+ * <p>
+ * Each step: 204 stops; an end condition that holds stops (after this page: it is delivered); MaxRequestNumber
+ * reached stops; then every RANGE advances (an exhausted one stops), every value rule reads its value (none stops),
+ * the Link header is read when RFC 5988 applies; the next request is the previous one with the next URL, query
+ * parameters, headers and body fields set and the RANGE placeholders filled. A next request identical to the one just
+ * made stops (or fails, with failOnRepeatedRequest). Messages mask URLs; the caller scrubs its own secrets.
  */
 public final class Paginator {
 
-    private static final Configuration JSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
-            .mappingProvider(new JacksonMappingProvider())
-            .options(Option.SUPPRESS_EXCEPTIONS)
-            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PaginationRules rules;
     private final PaginationSettings settings;
-    private final PageRequest template;
+    /** The endpoint's first request: the query parameters keepQueryParameters adds back. */
+    private final PageRequest endpointFirst;
+    private final PageRequest start;
 
+    private Draft base;
+    private Map<String, Long> cursors;
+    private int requestsMade;
+    private PageRequest upcoming;
+
+    /**
+     * A run from the first page.
+     *
+     * @throws IllegalArgumentException when the rules do not fit the template ({@link PaginationRules#checkTemplate})
+     */
     public Paginator(PaginationRules rules, PaginationSettings settings, PageRequest template) {
-        this.rules = rules;
-        this.settings = settings;
-        this.template = template;
+        this(rules, settings, template, null);
     }
 
-    /** The first request of the run. */
+    /**
+     * A run that goes on where a saved one stood: {@link #first()} is {@link PaginatorState#next()}.
+     *
+     * @throws IllegalArgumentException when the state does not belong to these rules
+     */
+    public static Paginator resume(PaginationRules rules, PaginationSettings settings, PageRequest template,
+                                   PaginatorState state) {
+        return new Paginator(rules, settings, template, Objects.requireNonNull(state, "state"));
+    }
+
+    private Paginator(PaginationRules rules, PaginationSettings settings, PageRequest template, PaginatorState state) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.settings = settings == null ? PaginationSettings.DEFAULTS : settings;
+        rules.checkTemplate(template);
+        ObjectNode templateBody = rules.templateBody(template);
+        Map<String, Long> starts = new LinkedHashMap<>();
+        rules.ranges().forEach(r -> starts.put(r.key(), r.range().start()));
+        Draft first = withRanges(new Draft(template, templateBody), starts);
+        this.endpointFirst = fill(first, starts);
+        if (state == null) {
+            base = first;
+            cursors = starts;
+            start = endpointFirst;
+        } else {
+            if (!state.cursors().keySet().equals(starts.keySet())) {
+                throw new IllegalArgumentException("The saved pagination state has RANGE positions for "
+                                                   + state.cursors().keySet() + " but the rules have "
+                                                   + starts.keySet());
+            }
+            base = new Draft(state.base(), templateBody == null ? null : rules.templateBody(state.base()));
+            cursors = new LinkedHashMap<>(state.cursors());
+            requestsMade = state.requestsMade();
+            start = state.next();
+        }
+        upcoming = start;
+    }
+
+    /** The first request of the run: the template with RANGE start values, or a resumed run's next request. */
     public PageRequest first() {
-        return template;
+        return start;
     }
 
-    /** Decides what follows the response to {@code made}. */
+    /** Requests answered so far (counting those before a resume): the number of the page {@link #next} reads. */
+    public int requestsMade() {
+        return requestsMade;
+    }
+
+    /** Where the run stands after {@link #first()} or the last {@link Step.Next}: what {@link #resume} needs. */
+    public PaginatorState state() {
+        return new PaginatorState(upcoming, base.toRequest(), requestsMade, cursors);
+    }
+
+    /**
+     * Decides what follows the response to {@code made} (the request this paginator handed out last).
+     *
+     * @throws PaginationException when a rule cannot be applied to this response (several values, an object, a
+     *                             non-http link, a line break for a header), or the request repeats and
+     *                             failOnRepeatedRequest is set
+     */
     public Step next(PageRequest made, PageResponse response) {
+        Objects.requireNonNull(made, "made");
+        Objects.requireNonNull(response, "response");
+        int page = ++requestsMade;
         if (response.status() == 204) {
-            return new Step.Stop(Step.StopReason.NO_CONTENT, "the response was 204 No Content");
+            return stop(StopReason.NO_CONTENT, "page " + page + " was answered 204 No Content");
         }
-        if (rules.absoluteUrl() == null) {
-            return new Step.Stop(Step.StopReason.NO_NEXT_LINK, "no pagination rule");
-        }
-        String value = valueOf(rules.absoluteUrl().getPath(), response.body());
-        if (value == null || value.isEmpty()) {
-            return new Step.Stop(Step.StopReason.NO_NEXT_VALUE, "AbsoluteUrl " + rules.absoluteUrl().getPath() + " yielded no value");
-        }
-        String next = URI.create(made.url()).resolve(value).toString();
-        PageRequest request = made.withUrl(next);
-        if (request.equals(made)) {
-            if (settings.failOnRepeatedRequest()) {
-                throw new PaginationException("The next request repeats the last one (failOnRepeatedRequest=true)");
+        for (EndCondition condition : rules.endConditions()) {
+            String holds = holds(condition, response, page);
+            if (holds != null) {
+                return stop(StopReason.END_CONDITION, "end condition " + condition.rule() + " holds on page " + page
+                                                      + ": " + holds);
             }
-            return new Step.Stop(Step.StopReason.REPEATED_REQUEST, "the next request repeats the last one");
         }
-        return new Step.Next(request);
+        OptionalLong max = rules.maxRequestNumber();
+        if (max.isPresent() && page >= max.getAsLong()) {
+            return stop(StopReason.MAX_REQUESTS, "MaxRequestNumber " + max.getAsLong() + " reached");
+        }
+        boolean followsLink = rules.followsLinkHeader();
+        if (rules.values().isEmpty() && rules.ranges().isEmpty() && !followsLink) {
+            return stop(StopReason.NO_NEXT_LINK, "no pagination rule gives a next request (SupportRFC5988 is off)");
+        }
+        Map<String, Long> nextCursors = advance(cursors);
+        if (nextCursors == null) {
+            return stop(StopReason.RANGE_EXHAUSTED, exhausted());
+        }
+        Map<ValueRule, JsonNode> values = new LinkedHashMap<>();
+        for (ValueRule rule : rules.values()) {
+            Value value = valueOf(rule, response, page);
+            if (value.node() == null) {
+                return stop(StopReason.NO_NEXT_VALUE, "pagination rule " + rule.rule() + " gives no value on page "
+                                                      + page + ": " + value.absentBecause());
+            }
+            values.put(rule, value.node());
+        }
+        String link = followsLink ? LinkHeader.next(response.headerValues("Link")) : null;
+        if (followsLink && link == null && values.isEmpty()) {
+            return stop(StopReason.NO_NEXT_LINK, "page " + page + " has no Link header with rel=\"next\"");
+        }
+
+        Draft draft = base;
+        String nextUrl = link;
+        String nextUrlSource = "The Link header (rel=\"next\")";
+        for (Map.Entry<ValueRule, JsonNode> e : values.entrySet()) {
+            if (e.getKey().target() instanceof Target.Url) {
+                nextUrl = ResponseReader.text(e.getValue());
+                nextUrlSource = "Pagination rule " + e.getKey().rule();
+            }
+        }
+        if (nextUrl != null) {
+            draft = draft.withUrl(followed(made.url(), nextUrl, nextUrlSource, page));
+        }
+        for (Map.Entry<ValueRule, JsonNode> e : values.entrySet()) {
+            draft = set(draft, e.getKey().target(), e.getValue(), e.getKey().rule(), page);
+        }
+        draft = withRanges(draft, nextCursors);
+        PageRequest next = fill(draft, nextCursors);
+        if (next.equals(made)) {
+            String repeated = made.method() + " " + Masking.maskUrl(made.url());
+            if (settings.failOnRepeatedRequest()) {
+                throw new PaginationException("The request after page " + page + " would repeat it (" + repeated
+                                              + ") and failOnRepeatedRequest is set; add an EndCondition or"
+                                              + " MaxRequestNumber rule");
+            }
+            return stop(StopReason.REPEATED_REQUEST, "the request after page " + page + " would repeat it: " + repeated);
+        }
+        base = draft;
+        cursors = nextCursors;
+        upcoming = next;
+        return new Step.Next(next);
     }
 
-    private String valueOf(String path, JsonNode body) {
-        if (body == null) {
-            return null;
+    /**
+     * The next {@code count} requests that would follow the last one handed out if nothing stops the run, for
+     * fetching ahead in parallel; fewer when a RANGE end or MaxRequestNumber comes first. Empty unless
+     * {@link PaginationRules#requestsKnownInAdvance()}. Changes nothing: {@link #next} still decides, page by page.
+     */
+    public List<PageRequest> plannedRequests(int count) {
+        List<PageRequest> planned = new ArrayList<>();
+        if (!rules.requestsKnownInAdvance()) {
+            return planned;
         }
-        Object v = com.jayway.jsonpath.JsonPath.using(JSON).parse(body).read(path);
-        if (v instanceof JsonNode node) {
-            if (node.isArray() && node.size() == 1) {
-                node = node.get(0);
+        Map<String, Long> at = cursors;
+        Draft draft = base;
+        long number = requestsMade + 1L; // the number of the request handed out last
+        OptionalLong max = rules.maxRequestNumber();
+        while (planned.size() < count && (max.isEmpty() || number < max.getAsLong())) {
+            at = advance(at);
+            if (at == null) {
+                break;
             }
-            return node.isNull() || node.isMissingNode() ? null : node.asText();
+            draft = withRanges(draft, at);
+            planned.add(fill(draft, at));
+            number++;
         }
-        if (v instanceof List<?> list) {
-            return list.size() == 1 && list.get(0) != null ? String.valueOf(list.get(0)) : null;
+        return planned;
+    }
+
+    // --- values ---------------------------------------------------------------------------------------------------
+
+    /** A rule's value, or why there is none. */
+    private record Value(JsonNode node, String absentBecause) {
+        static Value absent(String why) {
+            return new Value(null, why);
         }
-        return v == null ? null : String.valueOf(v);
+    }
+
+    private static Value valueOf(ValueRule rule, PageResponse response, int page) {
+        Lookup lookup = lookup(rule.rule(), rule.value(), response, page);
+        String where = rule.value().describe();
+        if (lookup.matches() > 1) {
+            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + lookup.matches()
+                                          + " values on page " + page + "; it must select one (narrow the JSONPath,"
+                                          + " e.g. with a filter or [0])");
+        }
+        if (lookup.missing()) {
+            return Value.absent(where + " is missing");
+        }
+        JsonNode node = lookup.value();
+        if (node.isArray() && node.size() <= 1) { // a one-element list is its element
+            if (node.isEmpty()) {
+                return Value.absent(where + " is an empty array");
+            }
+            node = node.get(0);
+        }
+        if (node.isNull()) {
+            return Value.absent(where + " is null");
+        }
+        if (node.isContainerNode()) {
+            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + ResponseReader.kind(node)
+                                          + " on page " + page + "; it must select one value such as a string or a"
+                                          + " number");
+        }
+        if (ResponseReader.text(node).isBlank()) {
+            return Value.absent(where + " is empty");
+        }
+        return new Value(node, null);
+    }
+
+    /** Why an end condition holds, or null when it does not. */
+    private static String holds(EndCondition condition, PageResponse response, int page) {
+        Lookup lookup = lookup(condition.rule(), condition.where(), response, page);
+        String where = condition.where().describe();
+        switch (condition.check()) {
+            case EXIST:
+                return lookup.missing() ? null : where + " exists";
+            case NON_EXIST:
+                return lookup.missing() ? where + " does not exist" : null;
+            case EMPTY:
+                if (lookup.missing()) {
+                    return where + " is missing";
+                }
+                return lookup.matches() == 1 && ResponseReader.isEmpty(lookup.value()) ? where + " is empty" : null;
+            default:
+                if (lookup.matches() > 1) {
+                    throw new PaginationException("End condition " + condition.rule() + " selects " + lookup.matches()
+                                                  + " values on page " + page + "; Const: compares one value");
+                }
+                return !lookup.missing() && ResponseReader.matchesConstant(lookup.value(), condition.constant())
+                        ? where + " is " + condition.constant() : null;
+        }
+    }
+
+    private static Lookup lookup(String rule, ResponseValue where, PageResponse response, int page) {
+        try {
+            return ResponseReader.read(where, response);
+        } catch (JsonPathException e) {
+            throw new PaginationException("Pagination rule " + rule + " cannot be applied to page " + page + ": "
+                                          + e.getMessage());
+        }
+    }
+
+    // --- building the next request --------------------------------------------------------------------------------
+
+    /** A next link, resolved against the request just made and checked: only http(s) links are followed. */
+    private String followed(String madeUrl, String link, String source, int page) {
+        URI uri;
+        try {
+            uri = Urls.resolve(madeUrl, link);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new PaginationException(source + " gives '" + Masking.maskUrl(link) + "' on page " + page
+                                          + ", which is not a URL");
+        }
+        if (!Urls.isHttp(uri)) {
+            String scheme = uri.getScheme() == null ? "" : " (" + uri.getScheme() + ":)";
+            throw new PaginationException(source + " gives a link that is not an http(s) URL" + scheme + " on page "
+                                          + page + "; only http and https links are followed");
+        }
+        String url = uri.toString();
+        return settings.keepQueryParameters() ? Urls.addMissingQueryParameters(url, endpointFirst.url()) : url;
+    }
+
+    private static Draft set(Draft draft, Target target, JsonNode value, String rule, int page) {
+        String text = ResponseReader.text(value);
+        if (target instanceof Target.QueryParameter q) {
+            return draft.withUrl(Urls.setQueryParameter(draft.request().url(), q.name(), text));
+        }
+        if (target instanceof Target.Header h) {
+            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0) {
+                throw new PaginationException("Pagination rule " + rule + " would send a header value with a line"
+                                              + " break (read from page " + page + "); refusing it");
+            }
+            return new Draft(draft.request().withHeader(h.name(), text), draft.body());
+        }
+        if (target instanceof Target.BodyField b) {
+            ObjectNode body = draft.body().deepCopy();
+            ObjectNode parent = body;
+            for (String name : b.path().subList(0, b.path().size() - 1)) {
+                parent = parent.get(name) instanceof ObjectNode child ? child : parent.putObject(name);
+            }
+            parent.set(b.path().get(b.path().size() - 1), value);
+            return new Draft(draft.request(), body);
+        }
+        return draft; // the URL and placeholders are handled by the caller
+    }
+
+    /** Sets the RANGE values of rules with a named target (QueryParameters.page = RANGE:…). */
+    private Draft withRanges(Draft draft, Map<String, Long> at) {
+        for (RangeRule range : rules.ranges()) {
+            if (!(range.target() instanceof Target.Placeholder)) {
+                draft = set(draft, range.target(), LongNode.valueOf(at.get(range.key())), range.rule(), 0);
+            }
+        }
+        return draft;
+    }
+
+    /** The request with every RANGE placeholder filled. */
+    private PageRequest fill(Draft draft, Map<String, Long> at) {
+        PageRequest request = draft.toRequest();
+        for (RangeRule range : rules.ranges()) {
+            if (range.target() instanceof Target.Placeholder p) {
+                String token = p.token();
+                String value = Long.toString(at.get(range.key()));
+                Map<String, String> headers = new LinkedHashMap<>();
+                request.headers().forEach((k, v) -> headers.put(k, v == null ? null : v.replace(token, value)));
+                request = new PageRequest(request.method(), request.url().replace(token, value), headers,
+                        request.body() == null ? null : request.body().replace(token, value));
+            }
+        }
+        return request;
+    }
+
+    /** Every RANGE one step on, or null when one is exhausted. */
+    private Map<String, Long> advance(Map<String, Long> from) {
+        Map<String, Long> next = new LinkedHashMap<>();
+        for (RangeRule range : rules.ranges()) {
+            OptionalLong after = range.range().after(from.get(range.key()));
+            if (after.isEmpty()) {
+                return null;
+            }
+            next.put(range.key(), after.getAsLong());
+        }
+        return next;
+    }
+
+    private String exhausted() {
+        for (RangeRule range : rules.ranges()) {
+            long at = cursors.get(range.key());
+            if (range.range().after(at).isEmpty()) {
+                return "range " + range.rule() + " is exhausted: " + at + " was its last value";
+            }
+        }
+        return "a range is exhausted";
+    }
+
+    private static Step.Stop stop(StopReason reason, String detail) {
+        return new Step.Stop(reason, detail);
+    }
+
+    /**
+     * A request being built: the request, and its JSON body as a tree when Body rules edit it (parsed once per run).
+     */
+    private record Draft(PageRequest request, ObjectNode body) {
+
+        Draft withUrl(String url) {
+            return new Draft(request.withUrl(url), body);
+        }
+
+        PageRequest toRequest() {
+            if (body == null) {
+                return request;
+            }
+            try {
+                return request.withBody(JSON.writeValueAsString(body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -90,6 +90,7 @@ public record SourceOptions(
         PageRequest template = new PageRequest(method, url, headers, config.getRequestBody());
 
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
+        rules.checkTemplate(template); // a RANGE {var} must appear in the request, and every {var} of the URL be filled
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(), config.isFailOnRepeatedRequest());
         return new SourceOptions(template, rules, settings, interval, timeout, readTimeout, retry, hosts, origin, masking);
     }

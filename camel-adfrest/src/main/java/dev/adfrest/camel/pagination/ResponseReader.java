@@ -1,0 +1,134 @@
+package dev.adfrest.camel.pagination;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+
+/**
+ * Reads a rule's value from a response: a compiled JSONPath evaluated on the already-parsed body (never parsed
+ * again), or a header.
+ */
+final class ResponseReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Configuration JSON = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
+            .mappingProvider(new JacksonMappingProvider(MAPPER))
+            .build();
+
+    /**
+     * What a JSONPath or header gave.
+     *
+     * @param value   the value (a JSON null is {@link NullNode}); with several matches, all of them as an array
+     * @param matches 0 when missing, 1 for one value, more for a list that selected several
+     */
+    record Lookup(JsonNode value, int matches) {
+        static final Lookup MISSING = new Lookup(null, 0);
+
+        boolean missing() {
+            return matches == 0;
+        }
+    }
+
+    private ResponseReader() {
+    }
+
+    /**
+     * Reads a value. A definite path ({@code $.a.b}) gives that node, whatever it is; a path that selects a list
+     * (filter, slice, wildcard, deep scan) gives its one element, nothing when empty, or several.
+     *
+     * @throws com.jayway.jsonpath.JsonPathException when the path cannot be applied to this body (not when a name is
+     *                                               missing: that is {@link Lookup#MISSING})
+     */
+    static Lookup read(ResponseValue where, PageResponse response) {
+        if (where instanceof ResponseValue.ResponseHeader header) {
+            String value = response.header(header.name());
+            return value == null ? Lookup.MISSING : new Lookup(TextNode.valueOf(value), 1);
+        }
+        ResponseValue.BodyPath path = (ResponseValue.BodyPath) where;
+        if (response.body() == null) {
+            return Lookup.MISSING;
+        }
+        Object result;
+        try {
+            result = path.compiled().read(response.body(), JSON);
+        } catch (PathNotFoundException e) {
+            return Lookup.MISSING;
+        }
+        JsonNode node = result == null ? NullNode.getInstance()
+                : result instanceof JsonNode n ? n : MAPPER.valueToTree(result);
+        if (path.definite() || !(node instanceof ArrayNode matches)) {
+            return new Lookup(node, 1);
+        }
+        return switch (matches.size()) {
+            case 0 -> Lookup.MISSING;
+            case 1 -> new Lookup(matches.get(0), 1);
+            default -> new Lookup(matches, matches.size());
+        };
+    }
+
+    /** The text of a scalar: strings as they are, numbers without exponent where exact, true/false, null as null. */
+    static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBigDecimal()) {
+            return node.decimalValue().toPlainString();
+        }
+        return node.asText();
+    }
+
+    /** What an empty value is for {@code Empty}: null, {@code []}, <code>{}</code>, {@code ""}. */
+    static boolean isEmpty(JsonNode node) {
+        return node.isNull() || node.isContainerNode() && node.isEmpty() || node.isTextual() && node.textValue().isEmpty();
+    }
+
+    /**
+     * {@code Const:} compares as text, so {@code Const:true} matches JSON {@code true} and {@code "true"}, and
+     * {@code Const:1} matches {@code 1}, {@code "1"} and {@code 1.0}; true/false ignore letter case (headers).
+     */
+    static boolean matchesConstant(JsonNode node, String constant) {
+        if (node.isContainerNode()) {
+            return false;
+        }
+        String text = node.isNull() ? "null" : text(node);
+        if (text.equals(constant)) {
+            return true;
+        }
+        if (isBoolean(text) && isBoolean(constant)) {
+            return text.equalsIgnoreCase(constant);
+        }
+        BigDecimal a = number(text);
+        BigDecimal b = number(constant);
+        return a != null && b != null && a.compareTo(b) == 0;
+    }
+
+    /** A short description of a node for messages: its kind, never its content. */
+    static String kind(JsonNode node) {
+        return node.isArray() ? "an array" : node.isObject() ? "an object" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBoolean(String s) {
+        return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
