@@ -169,23 +169,32 @@ public final class PaginationRules {
      */
     public void checkTemplate(PageRequest template) {
         Set<String> declared = new LinkedHashSet<>();
-        for (RangeRule range : ranges) {
-            if (range.target() instanceof Target.Placeholder p) {
+        ranges.forEach(r -> {
+            if (r.target() instanceof Target.Placeholder p) {
                 declared.add(p.variable());
-                if (!appearsIn(template, p.token())) {
-                    throw new IllegalArgumentException("Pagination rule " + range.rule() + " fills " + p.token()
-                                                       + ", which appears nowhere in the request URL, headers or body;"
-                                                       + " write it there (e.g. offset=" + p.token() + " in the URL)");
-                }
             }
-        }
+        });
+        Set<String> unfilled = new LinkedHashSet<>();
         Matcher m = UrlTemplates.VARIABLE.matcher(template.url());
         while (m.find()) {
             if (!declared.contains(m.group(1))) {
-                throw new IllegalArgumentException("The request URL has the placeholder " + m.group()
-                                                   + " but no pagination rule fills it; add \"QueryParameters."
-                                                   + m.group() + "\": \"RANGE:start:end:step\" or remove it");
+                unfilled.add(m.group());
             }
+        }
+        for (RangeRule range : ranges) {
+            if (range.target() instanceof Target.Placeholder p && !appearsIn(template, p.token())) {
+                throw new IllegalArgumentException("Pagination rule " + range.rule() + " fills " + p.token()
+                                                   + ", which appears nowhere in the request URL, headers or body; "
+                                                   + (unfilled.isEmpty() ? "write it there (e.g. offset=" + p.token()
+                                                                           + " in the URL)"
+                                                           : "the URL has " + String.join(", ", unfilled)));
+            }
+        }
+        if (!unfilled.isEmpty()) {
+            String first = unfilled.iterator().next();
+            throw new IllegalArgumentException("The request URL has the placeholder " + first + " but no pagination rule"
+                                               + " fills it; add \"QueryParameters." + first
+                                               + "\": \"RANGE:start:end:step\" or remove it");
         }
         templateBody(template);
     }

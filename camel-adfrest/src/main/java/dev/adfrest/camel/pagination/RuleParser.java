@@ -210,10 +210,36 @@ final class RuleParser {
 
     private static ResponseValue.BodyPath bodyPath(String path) {
         try {
+            if (!balanced(path)) { // Jayway reads "$.paging[" as $.paging: refuse what the user did not mean
+                throw new IllegalArgumentException("a [ or ( is not closed");
+            }
             return new ResponseValue.BodyPath(path, JsonPath.compile(path));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + path + "' is not a valid JSONPath: " + e.getMessage());
         }
+    }
+
+    /** Whether brackets and parentheses outside quotes pair up. */
+    private static boolean balanced(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if ((c == ']' || c == ')') && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     private static OptionalLong maxRequestNumber(String value) {
