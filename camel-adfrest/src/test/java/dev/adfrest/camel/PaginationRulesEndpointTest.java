@@ -46,6 +46,19 @@ class PaginationRulesEndpointTest extends CamelTestSupport {
     }
 
     @Test
+    void jsonPathFiltersSurviveTheUriAsWritten() {
+        AdfRestEndpoint prefixed = context.getEndpoint(BASE + "?paginationRules.AbsoluteUrl=$.links[?(@.rel=='next')].href",
+                AdfRestEndpoint.class);
+        AdfRestEndpoint raw = context.getEndpoint(BASE + "?paginationRules=RAW({\"AbsoluteUrl\":"
+                                                  + "\"$.links[?(@.rel=='next' && @.type!='a+b')].href\"})", AdfRestEndpoint.class);
+
+        assertThat(prefixed.getConfiguration().getPaginationRules())
+                .containsExactly(Map.entry("AbsoluteUrl", "$.links[?(@.rel=='next')].href"));
+        assertThat(raw.getConfiguration().getPaginationRules())
+                .containsExactly(Map.entry("AbsoluteUrl", "$.links[?(@.rel=='next' && @.type!='a+b')].href"));
+    }
+
+    @Test
     void wellFormedRulesInEveryFormCreateAnEndpoint() {
         assertThat(context.getEndpoint(BASE + "?sysparm_offset={offset}&paginationRules.QueryParameters.{offset}=RANGE:0:10000:1000"))
                 .isNotNull();

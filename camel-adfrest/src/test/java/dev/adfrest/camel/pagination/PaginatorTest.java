@@ -221,6 +221,22 @@ class PaginatorTest {
                     .reason()).isEqualTo(Step.StopReason.END_CONDITION);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = { "{\"data\": []}", "[]" })
+        void jsonPathFunctionsWork(String body) {
+            String path = body.startsWith("[") ? "$.length()" : "$.data.length()";
+
+            assertThat(stopOf(paginator(FIRST, "AbsoluteUrl", "$.next", "EndCondition:" + path, "Const:0"), FIRST, json(body))
+                    .reason()).isEqualTo(Step.StopReason.END_CONDITION);
+        }
+
+        @Test
+        void aFunctionOnAMissingNodeFindsNothing() {
+            Paginator paginator = paginator(FIRST, "AbsoluteUrl", "$.next", "EndCondition:$.data.length()", "Const:0");
+
+            assertThat(nextOf(paginator, FIRST, json("{\"next\": \"/p2\"}")).url()).isEqualTo("https://api.example.com/p2");
+        }
+
         @Test
         void aNullValueExists() {
             assertThat(stopOf(paginator(FIRST, "AbsoluteUrl", "$.next", "EndCondition:$.next", "Exist"), FIRST,
