@@ -14,11 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.jayway.jsonpath.JsonPathException;
-import dev.adfrest.camel.pagination.PaginationRules.EndCondition;
 import dev.adfrest.camel.pagination.PaginationRules.RangeRule;
 import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
-import dev.adfrest.camel.pagination.ResponseReader.Lookup;
 import dev.adfrest.camel.pagination.Step.StopReason;
 import dev.adfrest.camel.support.Masking;
 
@@ -122,8 +119,8 @@ public final class Paginator {
         if (response.status() == 204) {
             return stop(StopReason.NO_CONTENT, "page " + page + " was answered 204 No Content");
         }
-        for (EndCondition condition : rules.endConditions()) {
-            String holds = holds(condition, response, page);
+        for (PaginationRules.EndCondition condition : rules.endConditions()) {
+            String holds = ResponseReader.holds(condition, response, page);
             if (holds != null) {
                 return stop(StopReason.END_CONDITION, "end condition " + condition.rule() + " holds on page " + page
                                                       + ": " + holds);
@@ -143,7 +140,7 @@ public final class Paginator {
         }
         Map<ValueRule, JsonNode> values = new LinkedHashMap<>();
         for (ValueRule rule : rules.values()) {
-            Value value = valueOf(rule, response, page);
+            ResponseReader.Value value = ResponseReader.valueOf(rule, response, page);
             if (value.node() == null) {
                 return stop(StopReason.NO_NEXT_VALUE, "pagination rule " + rule.rule() + " gives no value on page "
                                                       + page + ": " + value.absentBecause());
@@ -211,80 +208,6 @@ public final class Paginator {
             number++;
         }
         return planned;
-    }
-
-    // --- values ---------------------------------------------------------------------------------------------------
-
-    /** A rule's value, or why there is none. */
-    private record Value(JsonNode node, String absentBecause) {
-        static Value absent(String why) {
-            return new Value(null, why);
-        }
-    }
-
-    private static Value valueOf(ValueRule rule, PageResponse response, int page) {
-        Lookup lookup = lookup(rule.rule(), rule.value(), response, page);
-        String where = rule.value().describe();
-        if (lookup.matches() > 1) {
-            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + lookup.matches()
-                                          + " values on page " + page + "; it must select one (narrow the JSONPath,"
-                                          + " e.g. with a filter or [0])");
-        }
-        if (lookup.missing()) {
-            return Value.absent(where + " is missing");
-        }
-        JsonNode node = lookup.value();
-        if (node.isArray() && node.size() <= 1) { // a one-element list is its element
-            if (node.isEmpty()) {
-                return Value.absent(where + " is an empty array");
-            }
-            node = node.get(0);
-        }
-        if (node.isNull()) {
-            return Value.absent(where + " is null");
-        }
-        if (node.isContainerNode()) {
-            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + ResponseReader.kind(node)
-                                          + " on page " + page + "; it must select one value such as a string or a"
-                                          + " number");
-        }
-        if (ResponseReader.text(node).isBlank()) {
-            return Value.absent(where + " is empty");
-        }
-        return new Value(node, null);
-    }
-
-    /** Why an end condition holds, or null when it does not. */
-    private static String holds(EndCondition condition, PageResponse response, int page) {
-        Lookup lookup = lookup(condition.rule(), condition.where(), response, page);
-        String where = condition.where().describe();
-        switch (condition.check()) {
-            case EXIST:
-                return lookup.missing() ? null : where + " exists";
-            case NON_EXIST:
-                return lookup.missing() ? where + " does not exist" : null;
-            case EMPTY:
-                if (lookup.missing()) {
-                    return where + " is missing";
-                }
-                return lookup.matches() == 1 && ResponseReader.isEmpty(lookup.value()) ? where + " is empty" : null;
-            default:
-                if (lookup.matches() > 1) {
-                    throw new PaginationException("End condition " + condition.rule() + " selects " + lookup.matches()
-                                                  + " values on page " + page + "; Const: compares one value");
-                }
-                return !lookup.missing() && ResponseReader.matchesConstant(lookup.value(), condition.constant())
-                        ? where + " is " + condition.constant() : null;
-        }
-    }
-
-    private static Lookup lookup(String rule, ResponseValue where, PageResponse response, int page) {
-        try {
-            return ResponseReader.read(where, response);
-        } catch (JsonPathException e) {
-            throw new PaginationException("Pagination rule " + rule + " cannot be applied to page " + page + ": "
-                                          + e.getMessage());
-        }
     }
 
     // --- building the next request --------------------------------------------------------------------------------

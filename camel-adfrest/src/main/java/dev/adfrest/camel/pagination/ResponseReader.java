@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.adfrest.camel.pagination.PaginationRules.EndCondition;
+import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
 
 /**
- * Reads a rule's value from a response: a compiled JSONPath evaluated on the already-parsed body (never parsed
- * again), or a header.
+ * Reads a rule's value from a response, and tests end conditions: a compiled JSONPath evaluated on the already-parsed
+ * body (never parsed again), or a header.
  */
 final class ResponseReader {
 
@@ -74,6 +77,78 @@ final class ResponseReader {
             case 1 -> new Lookup(matches.get(0), 1);
             default -> new Lookup(matches, matches.size());
         };
+    }
+
+    /** A rule's value, or why there is none. */
+    record Value(JsonNode node, String absentBecause) {
+        static Value absent(String why) {
+            return new Value(null, why);
+        }
+    }
+
+    static Value valueOf(ValueRule rule, PageResponse response, int page) {
+        Lookup lookup = lookup(rule.rule(), rule.value(), response, page);
+        String where = rule.value().describe();
+        if (lookup.matches() > 1) {
+            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + lookup.matches()
+                                          + " values on page " + page + "; it must select one (narrow the JSONPath,"
+                                          + " e.g. with a filter or [0])");
+        }
+        if (lookup.missing()) {
+            return Value.absent(where + " is missing");
+        }
+        JsonNode node = lookup.value();
+        if (node.isArray() && node.size() <= 1) { // a one-element list is its element
+            if (node.isEmpty()) {
+                return Value.absent(where + " is an empty array");
+            }
+            node = node.get(0);
+        }
+        if (node.isNull()) {
+            return Value.absent(where + " is null");
+        }
+        if (node.isContainerNode()) {
+            throw new PaginationException("Pagination rule " + rule.rule() + " selects " + kind(node)
+                                          + " on page " + page + "; it must select one value such as a string or a"
+                                          + " number");
+        }
+        if (text(node).isBlank()) {
+            return Value.absent(where + " is empty");
+        }
+        return new Value(node, null);
+    }
+
+    /** Why an end condition holds, or null when it does not. */
+    static String holds(EndCondition condition, PageResponse response, int page) {
+        Lookup lookup = lookup(condition.rule(), condition.where(), response, page);
+        String where = condition.where().describe();
+        switch (condition.check()) {
+            case EXIST:
+                return lookup.missing() ? null : where + " exists";
+            case NON_EXIST:
+                return lookup.missing() ? where + " does not exist" : null;
+            case EMPTY:
+                if (lookup.missing()) {
+                    return where + " is missing";
+                }
+                return lookup.matches() == 1 && isEmpty(lookup.value()) ? where + " is empty" : null;
+            default:
+                if (lookup.matches() > 1) {
+                    throw new PaginationException("End condition " + condition.rule() + " selects " + lookup.matches()
+                                                  + " values on page " + page + "; Const: compares one value");
+                }
+                return !lookup.missing() && matchesConstant(lookup.value(), condition.constant())
+                        ? where + " is " + condition.constant() : null;
+        }
+    }
+
+    private static Lookup lookup(String rule, ResponseValue where, PageResponse response, int page) {
+        try {
+            return ResponseReader.read(where, response);
+        } catch (JsonPathException e) {
+            throw new PaginationException("Pagination rule " + rule + " cannot be applied to page " + page + ": "
+                                          + e.getMessage());
+        }
     }
 
     /** The text of a scalar: strings as they are, numbers without exponent where exact, true/false, null as null. */
