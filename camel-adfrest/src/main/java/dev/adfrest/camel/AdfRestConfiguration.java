@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -137,6 +138,14 @@ public class AdfRestConfiguration implements Cloneable {
               description = "The longest time without a byte while reading a response body, after its headers"
                             + " arrived (httpRequestTimeout bounds the wait for the headers). A duration.")
     private String readTimeout = "00:05:00";
+
+    @UriParam(label = "advanced",
+              description = "A Camel StateRepository<String, String> (e.g. #fileStateRepository: a"
+                            + " FileStateRepository survives restarts) in which the consumer records, after each page"
+                            + " the route processed, the request for the next page. A run that failed or was"
+                            + " interrupted resumes at the first page not processed; a run that ended normally starts"
+                            + " afresh. One entry per route id: give the route an id.")
+    private StateRepository<String, String> stateRepository;
 
     // --- limits ----------------------------------------------------------------------------------------------------
 
@@ -346,6 +355,14 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setReadTimeout(String readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public long getMaxResponseSize() {

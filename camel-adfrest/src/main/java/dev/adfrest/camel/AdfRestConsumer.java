@@ -33,8 +33,9 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        String runId = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
-        CopyRun run = getEndpoint().newRun(runId, this::isRunAllowed);
+        String newRunId = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
+        CopyRun run = getEndpoint().newRun(getRouteId(), newRunId, this::isRunAllowed);
+        String runId = run.runId();
         RunSummary summary = run.execute((page, last) -> deliver(runId, page, last));
         return summary.pages();
     }

@@ -9,10 +9,12 @@ import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.http.TransportSettings;
 import dev.adfrest.camel.pagination.Paginator;
+import dev.adfrest.camel.source.Checkpoints;
 import dev.adfrest.camel.source.CopyRun;
 import dev.adfrest.camel.source.PageFetcher;
 import dev.adfrest.camel.source.RetryingFetcher;
 import dev.adfrest.camel.source.SourceOptions;
+import dev.adfrest.camel.source.StateRepositoryCheckpoints;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -79,6 +81,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         configureSource(new java.util.LinkedHashMap<>(forwardedQuery)); // options may have changed since creation
+        org.apache.camel.support.service.ServiceHelper.startService(configuration.getStateRepository());
         SSLContext ssl = configuration.getSslContextParameters() == null ? null
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
@@ -97,12 +100,35 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     }
 
     /** A new copy run; {@code running} tells it whether to go on. */
-    CopyRun newRun(String runId, java.util.function.BooleanSupplier running) {
+    /**
+     * A new copy run, or the unfinished one resumed when a stateRepository holds its position.
+     *
+     * @param routeId the key of the saved position
+     * @param runId   the id of a new run
+     * @param running tells the run whether to go on
+     */
+    CopyRun newRun(String routeId, String runId, java.util.function.BooleanSupplier running) {
+        Checkpoints checkpoints = configuration.getStateRepository() == null ? Checkpoints.NONE
+                : new StateRepositoryCheckpoints(configuration.getStateRepository(), routeId, source.fingerprint());
         Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
+        Checkpoints.Saved saved = checkpoints.load();
+        if (saved != null) {
+            try {
+                paginator = Paginator.resume(source.rules(), source.settings(), source.template(), saved.state());
+                runId = saved.runId();
+                LOG.info("Run {} resumes at page {}: {} {}", runId, paginator.requestsMade() + 1,
+                        paginator.first().method(), source.masking().url(paginator.first().url()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Cannot resume the saved run of route {} ({}); starting at page 1", routeId, e.getMessage());
+            }
+        }
         CopyRun.Fetcher fetcher = new RetryingFetcher(new PageFetcher(transport, source.masking()), source.retry(),
                 SLEEPER, source.masking());
-        return new CopyRun(runId, paginator, fetcher, source.requestInterval(), source.masking(), running, SLEEPER);
+        return new CopyRun(runId, paginator, fetcher, source.requestInterval(), source.masking(), running, SLEEPER,
+                checkpoints);
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdfRestEndpoint.class);
 
     private static final CopyRun.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 

@@ -61,9 +61,19 @@ public final class CopyRun {
     private final Masking masking;
     private final BooleanSupplier running;
     private final Sleeper sleeper;
+    private final Checkpoints checkpoints;
 
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
                    BooleanSupplier running, Sleeper sleeper) {
+        this(runId, paginator, fetcher, requestInterval, masking, running, sleeper, Checkpoints.NONE);
+    }
+
+    /**
+     * @param paginator   a fresh paginator, or one resumed from {@code checkpoints} (page numbers go on from there)
+     * @param checkpoints told after each processed page where the run stands, and when it ended normally
+     */
+    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
+                   BooleanSupplier running, Sleeper sleeper, Checkpoints checkpoints) {
         this.runId = runId;
         this.paginator = paginator;
         this.fetcher = fetcher;
@@ -71,6 +81,7 @@ public final class CopyRun {
         this.masking = masking;
         this.running = running;
         this.sleeper = sleeper;
+        this.checkpoints = checkpoints;
     }
 
     public String runId() {
@@ -96,7 +107,7 @@ public final class CopyRun {
     }
 
     private RunSummary loop(PageHandler handler, Counter counter, long start) throws Exception {
-        FetchedPage current = fetch(paginator.first(), 1);
+        FetchedPage current = fetch(paginator.first(), paginator.requestsMade() + 1);
         if (current.isNoContent()) {
             return finish(counter, start, Step.StopReason.NO_CONTENT, "the first response was 204 No Content", null);
         }
@@ -130,6 +141,9 @@ public final class CopyRun {
                 LOG.warn("Run {} stopped: the route failed page {}; no later page is delivered. {}",
                         runId, current.number(), counter.summary(runId, start, null).describe());
                 return counter.summary(runId, start, null);
+            }
+            if (!last) {
+                checkpoints.save(runId, paginator.state()); // page processed: a later poll resumes after it
             }
             if (fetchError != null) {
                 throw fetchError;
@@ -173,6 +187,7 @@ public final class CopyRun {
     }
 
     private RunSummary finish(Counter counter, long start, Step.StopReason reason, String detail, PageRequest lastRequest) {
+        checkpoints.clear();
         RunSummary summary = counter.summary(runId, start, reason);
         if (reason == Step.StopReason.REPEATED_REQUEST) {
             LOG.warn("Run {}: the next request would repeat {} {} ({}); the run ends here, that page being the last. "

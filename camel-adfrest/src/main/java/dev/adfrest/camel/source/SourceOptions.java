@@ -95,6 +95,21 @@ public record SourceOptions(
         return new SourceOptions(template, rules, settings, interval, timeout, readTimeout, retry, hosts, origin, masking);
     }
 
+    /**
+     * What identifies this copy for a saved position: the first request and the rules (not credentials, not
+     * scheduling options). A SHA-256 in hex.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            String text = template.method() + "\n" + template.url() + "\n" + template.headers() + "\n" + template.body()
+                          + "\n" + rules.source();
+            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Duration positive(String option, String value) {
         Duration d = Durations.parse(option, value);
         if (d.isNegative() || d.isZero()) {
