@@ -66,6 +66,40 @@ class HostileInputTest extends CamelTestSupport {
     }
 
     @Test
+    void aNextLinkWithAJavascriptOrFileSchemeIsRefused() throws Exception {
+        api.stubFor(get(urlEqualTo("/js")).willReturn(Pages.json("{\"next\":\"javascript:alert(1)\"}")));
+        api.stubFor(get(urlEqualTo("/file")).willReturn(Pages.json("{\"next\":\"file:///etc/passwd\"}")));
+
+        Exception js = failureOf("/js", "&paginationRules.AbsoluteUrl=$.next");
+        Exception file = failureOf("/file", "&paginationRules.AbsoluteUrl=$.next");
+
+        assertThat(js.getMessage()).contains("AbsoluteUrl", "javascript");
+        assertThat(file.getMessage()).contains("AbsoluteUrl", "file");
+    }
+
+    @Test
+    void aJsonPathValueThatIsAnObjectOrAnArrayIsRefused() throws Exception {
+        api.stubFor(get(urlEqualTo("/obj")).willReturn(Pages.json("{\"next\":{\"href\":\"/x\"}}")));
+        api.stubFor(get(urlEqualTo("/arr")).willReturn(Pages.json("{\"links\":[{\"rel\":\"next\",\"href\":\"/a\"},"
+                + "{\"rel\":\"next\",\"href\":\"/b\"}]}")));
+
+        Exception object = failureOf("/obj", "&paginationRules.AbsoluteUrl=$.next");
+        Exception several = failureOf("/arr", "&paginationRules=RAW({\"AbsoluteUrl\":\"$.links[?(@.rel=='next')].href\"})");
+
+        assertThat(object.getMessage()).contains("AbsoluteUrl", "$.next");
+        assertThat(several.getMessage()).contains("AbsoluteUrl").containsIgnoringCase("2 values");
+    }
+
+    @Test
+    void aCursorWithALineBreakNeverBecomesAHeader() throws Exception {
+        api.stubFor(get(urlEqualTo("/crlf")).willReturn(Pages.json("{\"cursor\":\"abc\\r\\nX-Injected: 1\"}")));
+
+        Exception e = failureOf("/crlf", "&paginationRules.Headers.X-Cursor=$.cursor");
+
+        assertThat(e.getMessage()).contains("X-Cursor").containsIgnoringCase("line break");
+    }
+
+    @Test
     void trailingGarbageAfterTheJsonIsRefused() throws Exception {
         api.stubFor(get(urlEqualTo("/trail")).willReturn(Pages.json("{\"a\":1} <html>")));
 
