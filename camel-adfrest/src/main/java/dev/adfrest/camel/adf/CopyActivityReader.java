@@ -100,17 +100,23 @@ final class CopyActivityReader {
         return inputs.isArray() && !inputs.isEmpty() ? inputs.get(0).path("referenceName").asText(null) : null;
     }
 
+    /** The properties of {@code node} that are in {@code names}, in the node's order. */
+    private static List<String> present(JsonNode node, Set<String> names) {
+        List<String> found = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> {
+            if (names.contains(f)) {
+                found.add(f);
+            }
+        });
+        return found;
+    }
+
     static void read(AdfDefinition activity, ImportedOptions into) {
         activity.checkType("type", "Copy");
         activity.checkKnown("", activity.properties(), ACTIVITY, ACTIVITY_BOOKKEEPING);
         JsonNode copy = activity.get("typeProperties");
         activity.checkKnown("typeProperties.", copy, COPY, COPY_SINK_SIDE);
-        List<String> sinkSide = new ArrayList<>();
-        copy.fieldNames().forEachRemaining(f -> {
-            if (COPY_SINK_SIDE.contains(f)) {
-                sinkSide.add(f);
-            }
-        });
+        List<String> sinkSide = present(copy, COPY_SINK_SIDE);
         if (!sinkSide.isEmpty()) {
             LOG.info("{}: {} not imported: where and how the rows are written is the route's job", activity.describe(),
                     sinkSide);
@@ -121,12 +127,7 @@ final class CopyActivityReader {
         }
         activity.checkType("typeProperties.source.type", "RestSource");
         activity.checkKnown("typeProperties.source.", source, SOURCE, SOURCE_RUNTIME);
-        List<String> runtime = new ArrayList<>();
-        source.fieldNames().forEachRemaining(f -> {
-            if (SOURCE_RUNTIME.contains(f)) {
-                runtime.add(f);
-            }
-        });
+        List<String> runtime = present(source, SOURCE_RUNTIME);
         if (!runtime.isEmpty()) {
             LOG.info("{}: source {} not imported: they tune ADF's own runtime, not what is copied",
                     activity.describe(), runtime);

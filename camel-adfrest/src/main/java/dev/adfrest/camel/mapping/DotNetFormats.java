@@ -14,6 +14,8 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,11 +65,11 @@ final class DotNetFormats {
             };
         }
         DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive();
-        int i = 0;
-        while (i < format.length()) {
-            char c = format.charAt(i);
-            int n = run(format, i);
-            switch (c) {
+        List<Token> tokens = tokens(format, "yMdhHmsfFtgzK");
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int n = t.count();
+            switch (t.letter()) {
                 case 'y' -> {
                     if (n == 2) {
                         b.appendValueReduced(ChronoField.YEAR, 2, 2, 1930);
@@ -93,39 +95,70 @@ final class DotNetFormats {
                 case 'g' -> b.appendText(ChronoField.ERA, TextStyle.SHORT);
                 case 'z' -> b.appendOffset(n == 1 ? "+H" : n == 2 ? "+HH" : "+HH:MM", n == 1 ? "+0" : n == 2 ? "+00" : "+00:00");
                 case 'K' -> b.appendOffset("+HH:MM", "Z");
-                case '.' -> {
-                    if (i + 1 < format.length() && format.charAt(i + 1) == 'F') {
-                        // ".FFF": .NET leaves out the point with a zero fraction
-                        int f = run(format, i + 1);
-                        b.appendFraction(ChronoField.NANO_OF_SECOND, 0, Math.min(f, 7), true);
-                        n = 1 + f;
-                    } else {
-                        b.appendLiteral('.');
-                        n = 1;
-                    }
-                }
-                case '\'', '"' -> {
-                    int end = format.indexOf(c, i + 1);
-                    if (end < 0) {
-                        throw new IllegalArgumentException("unclosed quote in format '" + format + "'");
-                    }
-                    b.appendLiteral(format.substring(i + 1, end));
-                    n = end - i + 1;
-                }
-                case '\\' -> {
-                    if (i + 1 < format.length()) {
-                        b.appendLiteral(format.charAt(i + 1));
-                    }
-                    n = 2;
-                }
-                case '%' -> n = 1;
                 default -> {
-                    b.appendLiteral(format.substring(i, i + n));
+                    String text = t.literal();
+                    if (text.endsWith(".") && i + 1 < tokens.size() && tokens.get(i + 1).letter() == 'F') {
+                        // ".FFF": .NET leaves out the point with a zero fraction
+                        if (text.length() > 1) {
+                            b.appendLiteral(text.substring(0, text.length() - 1));
+                        }
+                        b.appendFraction(ChronoField.NANO_OF_SECOND, 0, Math.min(tokens.get(++i).count(), 7), true);
+                    } else {
+                        b.appendLiteral(text);
+                    }
                 }
             }
-            i += n;
         }
         return b.toFormatter(locale);
+    }
+
+    /**
+     * A .NET format string as runs of one specifier letter and literal text: quoted ('...' or "...") and
+     * backslash-escaped characters and every character that is not a specifier are literal; % is dropped.
+     *
+     * @param specifiers the letters that are specifiers in this kind of format
+     */
+    static List<Token> tokens(String format, String specifiers) {
+        List<Token> tokens = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            if (specifiers.indexOf(c) >= 0) {
+                int n = run(format, i);
+                if (!literal.isEmpty()) {
+                    tokens.add(new Token('\0', 0, literal.toString()));
+                    literal.setLength(0);
+                }
+                tokens.add(new Token(c, n, null));
+                i += n;
+            } else if (c == '\'' || c == '"') {
+                int end = format.indexOf(c, i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unclosed quote in format '" + format + "'");
+                }
+                literal.append(format, i + 1, end);
+                i = end + 1;
+            } else if (c == '\\') {
+                if (i + 1 < format.length()) {
+                    literal.append(format.charAt(i + 1));
+                }
+                i += 2;
+            } else {
+                if (c != '%') {
+                    literal.append(c);
+                }
+                i++;
+            }
+        }
+        if (!literal.isEmpty()) {
+            tokens.add(new Token('\0', 0, literal.toString()));
+        }
+        return tokens;
+    }
+
+    /** A run of {@code count} times the specifier {@code letter}, or (letter 0) literal text. */
+    record Token(char letter, int count, String literal) {
     }
 
     private static void number(DateTimeFormatterBuilder b, ChronoField field, int n, boolean text) {
@@ -223,52 +256,25 @@ final class DotNetFormats {
     }
 
     /**
-     * A .NET custom TimeSpan format ({@code dd\.hh\:mm}, {@code hh':'mm':'ss}): d..dddddddd, h, hh, m, mm, s, ss,
+     * A .NET custom TimeSpan format ({@code dd\\.hh\\:mm}, {@code hh':'mm':'ss}): d..dddddddd, h, hh, m, mm, s, ss,
      * f..fffffff, F..FFFFFFF; literals quoted or escaped with a backslash.
      */
-    record TimeSpanFormat(String format, Pattern regex, String[] groups) {
+    record TimeSpanFormat(String format, List<Token> tokens, Pattern regex) {
 
         static TimeSpanFormat of(String format) {
-            StringBuilder re = new StringBuilder();
-            java.util.List<String> groups = new java.util.ArrayList<>();
-            int i = 0;
-            while (i < format.length()) {
-                char c = format.charAt(i);
-                int n = run(format, i);
-                switch (c) {
-                    case 'd' -> {
-                        re.append("(\\d{").append(n).append(",})");
-                        groups.add("d");
-                    }
-                    case 'h', 'm', 's' -> {
-                        re.append(n == 1 ? "(\\d{1,2})" : "(\\d{2})");
-                        groups.add(String.valueOf(c));
-                        n = Math.min(n, 2);
-                    }
-                    case 'f', 'F' -> {
-                        re.append(c == 'f' ? "(\\d{" + n + "})" : "(\\d{0," + n + "})");
-                        groups.add("f" + c + n);
-                    }
-                    case '\'', '"' -> {
-                        int end = format.indexOf(c, i + 1);
-                        if (end < 0) {
-                            throw new IllegalArgumentException("unclosed quote in TimeSpan format '" + format + "'");
-                        }
-                        re.append(Pattern.quote(format.substring(i + 1, end)));
-                        n = end - i + 1;
-                    }
-                    case '\\' -> {
-                        if (i + 1 < format.length()) {
-                            re.append(Pattern.quote(String.valueOf(format.charAt(i + 1))));
-                        }
-                        n = 2;
-                    }
-                    case '%' -> n = 1;
-                    default -> re.append(Pattern.quote(format.substring(i, i + n)));
+            List<Token> tokens = DotNetFormats.tokens(format, "dhmsfF");
+            StringBuilder re = new StringBuilder("(-)?");
+            for (Token t : tokens) {
+                int n = t.count();
+                switch (t.letter()) {
+                    case 'd' -> re.append("(\\d{").append(n).append(",})");
+                    case 'h', 'm', 's' -> re.append(n == 1 ? "(\\d{1,2})" : "(\\d{2})");
+                    case 'f' -> re.append("(\\d{").append(n).append("})");
+                    case 'F' -> re.append("(\\d{0,").append(n).append("})");
+                    default -> re.append(Pattern.quote(t.literal()));
                 }
-                i += n;
             }
-            return new TimeSpanFormat(format, Pattern.compile("(-)?" + re), groups.toArray(String[]::new));
+            return new TimeSpanFormat(format, tokens, Pattern.compile(re.toString()));
         }
 
         Duration parse(String text) {
@@ -276,22 +282,14 @@ final class DotNetFormats {
             if (!m.matches()) {
                 throw new DateTimeException("does not match the TimeSpan format '" + format + "'");
             }
-            String days = null;
-            String hours = null;
-            String minutes = null;
-            String seconds = null;
-            String fraction = null;
-            for (int g = 0; g < groups.length; g++) {
-                String v = m.group(g + 2);
-                switch (groups[g].charAt(0)) {
-                    case 'd' -> days = v;
-                    case 'h' -> hours = v;
-                    case 'm' -> minutes = v;
-                    case 's' -> seconds = v;
-                    default -> fraction = v;
+            String[] parts = new String[128]; // by specifier letter
+            int group = 2;
+            for (Token t : tokens) {
+                if (t.literal() == null) {
+                    parts[t.letter() == 'F' ? 'f' : t.letter()] = m.group(group++);
                 }
             }
-            return timeSpan(m.group(1) != null, days, hours, minutes, seconds, fraction);
+            return timeSpan(m.group(1) != null, parts['d'], parts['h'], parts['m'], parts['s'], parts['f']);
         }
 
         String format(Duration d) {
@@ -300,37 +298,19 @@ final class DotNetFormats {
                 sb.append('-');
                 d = d.negated();
             }
-            int i = 0;
-            while (i < format.length()) {
-                char c = format.charAt(i);
-                int n = run(format, i);
-                switch (c) {
+            for (Token t : tokens) {
+                int n = t.count();
+                switch (t.letter()) {
                     case 'd' -> sb.append(pad(d.toDays(), n));
                     case 'h' -> sb.append(pad(d.toHoursPart(), Math.min(n, 2)));
                     case 'm' -> sb.append(pad(d.toMinutesPart(), Math.min(n, 2)));
                     case 's' -> sb.append(pad(d.toSecondsPart(), Math.min(n, 2)));
                     case 'f', 'F' -> {
                         String digits = String.format(Locale.ROOT, "%09d", d.toNanosPart()).substring(0, Math.min(n, 7));
-                        sb.append(c == 'F' ? digits.replaceAll("0+$", "") : digits);
+                        sb.append(t.letter() == 'F' ? digits.replaceAll("0+$", "") : digits);
                     }
-                    case '\'', '"' -> {
-                        int end = format.indexOf(c, i + 1);
-                        sb.append(format, i + 1, end);
-                        n = end - i + 1;
-                    }
-                    case '\\' -> {
-                        if (i + 1 < format.length()) {
-                            sb.append(format.charAt(i + 1));
-                        }
-                        n = 2;
-                    }
-                    case '%' -> n = 1;
-                    default -> sb.append(format, i, i + n);
+                    default -> sb.append(t.literal());
                 }
-                if (c == 'h' || c == 'm' || c == 's') {
-                    n = Math.min(n, 2);
-                }
-                i += n;
             }
             return sb.toString();
         }
