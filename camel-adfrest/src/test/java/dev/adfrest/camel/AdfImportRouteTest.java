@@ -59,7 +59,7 @@ class AdfImportRouteTest extends CamelTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(from).to("mock:rows");
+                from(from + "&initialDelay=0").to("mock:rows");
             }
         });
     }

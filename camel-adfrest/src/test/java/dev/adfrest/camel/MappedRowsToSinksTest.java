@@ -74,13 +74,13 @@ class MappedRowsToSinksTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("adfrest:" + Pages.baseUrl(api) + "?relativeUrl=/orders&requestInterval=0&repeatCount=1"
+                from("adfrest:" + Pages.baseUrl(api) + "?relativeUrl=/orders&requestInterval=0&repeatCount=1&initialDelay=0"
                      + "&translator=RAW(" + TYPED_TRANSLATOR + ")")
                         .to("sql:insert into orders (order_number, order_date, order_pd, order_price, city)"
                             + " values (:#orderNumber, :#orderDate, :#order_pd, :#order_price, :#city)"
                             + "?batch=true&dataSource=#orders");
 
-                from("adfrest:" + Pages.baseUrl(api) + "?relativeUrl=/orders&requestInterval=0&repeatCount=1"
+                from("adfrest:" + Pages.baseUrl(api) + "?relativeUrl=/orders&requestInterval=0&repeatCount=1&initialDelay=0"
                      + "&translator=classpath:adf/mongodb-orders-translator.json")
                         .process(e -> {
                             List<Map<String, Object>> rows = e.getMessage().getBody(List.class);

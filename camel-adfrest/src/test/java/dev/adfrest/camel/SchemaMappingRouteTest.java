@@ -53,7 +53,7 @@ class SchemaMappingRouteTest extends CamelTestSupport {
     }
 
     private static String source(String relativeUrl) {
-        return "adfrest:" + Pages.baseUrl(api) + "?relativeUrl=" + relativeUrl + "&requestInterval=0&repeatCount=1";
+        return "adfrest:" + Pages.baseUrl(api) + "?relativeUrl=" + relativeUrl + "&requestInterval=0&repeatCount=1&initialDelay=0";
     }
 
     private void graphPages() {
