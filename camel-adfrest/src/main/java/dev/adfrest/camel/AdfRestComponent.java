@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.adfrest.camel.adf.AdfImport;
 import dev.adfrest.camel.support.Masking;
 import dev.adfrest.camel.support.OptionMaps;
 import org.apache.camel.Endpoint;
@@ -46,6 +47,7 @@ public class AdfRestComponent extends DefaultComponent {
         try {
             AdfRestConfiguration config = configuration.copy();
             config.setBaseUrl(remaining);
+            AdfImport.apply(getCamelContext(), config, parameters, this::isOption, secrets); // ADF JSON; the URI wins
             bindMapOptions(config, parameters);
             AdfRestEndpoint endpoint = new AdfRestEndpoint(shownUri, this, config);
             setProperties(endpoint, parameters);

@@ -147,6 +147,61 @@ public class AdfRestConfiguration implements Cloneable {
                             + " afresh. One entry per route id: give the route an id.")
     private StateRepository<String, String> stateRepository;
 
+    // --- schema mapping: what the body of a page exchange is --------------------------------------------------------
+
+    @UriParam(label = "mapping",
+              description = "The JSONPath of the array of records in a page (ADF translator 'collectionReference'):"
+                            + " $.data, $['value'], or $ for a page that is a top-level array. The body becomes the"
+                            + " page's records as a List of Jackson JsonNode (still one exchange per page), with header"
+                            + " CamelAdfRestRecordCount. With a translator, the array its rows cross-apply. Missing or"
+                            + " null means no records; a single object is one record.")
+    private String collectionReference;
+
+    @UriParam(label = "mapping",
+              description = "ADF's copy activity 'translator' (a TabularTranslator): inline JSON (in RAW(...)), a"
+                            + " file: or classpath: resource, or a #bean (a JSON String, Jackson JsonNode or Map)."
+                            + " The body becomes the page's rows as a List of Map (LinkedHashMap in mapping order):"
+                            + " one row per element of the collectionReference, root fields ($...) repeated on each."
+                            + " Mappings take source path (relative to the element, or absolute from $) or name,"
+                            + " sink name and type (ADF interim types become Java types: Int32 Integer, Decimal"
+                            + " BigDecimal, DateTime LocalDateTime, DateTimeOffset OffsetDateTime, Guid UUID, TimeSpan"
+                            + " Duration, Byte[] byte[]...); typeConversion and typeConversionSettings apply as in ADF."
+                            + " Without mappings, each record's top-level fields by name (ADF's default mapping).")
+    private String translator;
+
+    @UriParam(label = "mapping", defaultValue = "false",
+              description = "Skip rows with a value that does not convert to its column's type (ADF copy activity"
+                            + " 'enableSkipIncompatibleRow'), instead of failing the run. Each skipped row is logged at"
+                            + " WARN with its page and row number, column and value; header CamelAdfRestSkippedRowCount"
+                            + " counts them per page.")
+    private boolean enableSkipIncompatibleRow;
+
+    // --- ADF definitions to import ----------------------------------------------------------------------------------
+
+    @UriParam(label = "adf",
+              description = "An ADF RestService linked service JSON, as ADF shows or exports it (file: or classpath:):"
+                            + " its url becomes the base URL unless the endpoint gives an http(s) URL, and its"
+                            + " properties become options of the same name. Options set on the endpoint win.")
+    private String adfLinkedService;
+
+    @UriParam(label = "adf",
+              description = "An ADF RestResource dataset JSON (file: or classpath:): relativeUrl and the dataset-level"
+                            + " requestMethod, additionalHeaders, requestBody and paginationRules become options."
+                            + " Options set on the endpoint win.")
+    private String adfDataset;
+
+    @UriParam(label = "adf",
+              description = "An ADF pipeline JSON (file: or classpath:) whose Copy activity (adfActivity) has a"
+                            + " RestSource: requestMethod, additionalHeaders, requestBody, paginationRules,"
+                            + " httpRequestTimeout, requestInterval, translator and enableSkipIncompatibleRow become"
+                            + " options. Also takes a single Copy activity JSON. Options set on the endpoint win.")
+    private String adfPipeline;
+
+    @UriParam(label = "adf",
+              description = "The name of the Copy activity to import from adfPipeline; may be left out when the"
+                            + " pipeline has a single Copy activity.")
+    private String adfActivity;
+
     // --- limits ----------------------------------------------------------------------------------------------------
 
     @UriParam(label = "advanced", defaultValue = "104857600",
@@ -371,5 +426,61 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getCollectionReference() {
+        return collectionReference;
+    }
+
+    public void setCollectionReference(String collectionReference) {
+        this.collectionReference = collectionReference;
+    }
+
+    public String getTranslator() {
+        return translator;
+    }
+
+    public void setTranslator(String translator) {
+        this.translator = translator;
+    }
+
+    public boolean isEnableSkipIncompatibleRow() {
+        return enableSkipIncompatibleRow;
+    }
+
+    public void setEnableSkipIncompatibleRow(boolean enableSkipIncompatibleRow) {
+        this.enableSkipIncompatibleRow = enableSkipIncompatibleRow;
+    }
+
+    public String getAdfLinkedService() {
+        return adfLinkedService;
+    }
+
+    public void setAdfLinkedService(String adfLinkedService) {
+        this.adfLinkedService = adfLinkedService;
+    }
+
+    public String getAdfDataset() {
+        return adfDataset;
+    }
+
+    public void setAdfDataset(String adfDataset) {
+        this.adfDataset = adfDataset;
+    }
+
+    public String getAdfPipeline() {
+        return adfPipeline;
+    }
+
+    public void setAdfPipeline(String adfPipeline) {
+        this.adfPipeline = adfPipeline;
+    }
+
+    public String getAdfActivity() {
+        return adfActivity;
+    }
+
+    public void setAdfActivity(String adfActivity) {
+        this.adfActivity = adfActivity;
     }
 }

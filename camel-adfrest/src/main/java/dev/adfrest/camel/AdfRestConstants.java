@@ -26,6 +26,18 @@ public final class AdfRestConstants {
               javaType = "boolean")
     public static final String LAST_PAGE = "CamelAdfRestLastPage";
 
+    @Metadata(label = "consumer",
+              description = "The number of records (collectionReference) or rows (translator) in the body. Not set"
+                            + " when the body is the page as received.",
+              javaType = "int")
+    public static final String RECORD_COUNT = "CamelAdfRestRecordCount";
+
+    @Metadata(label = "consumer",
+              description = "With a translator: the page's rows left out because a value did not convert"
+                            + " (enableSkipIncompatibleRow=true); each is logged at WARN.",
+              javaType = "int")
+    public static final String SKIPPED_ROW_COUNT = "CamelAdfRestSkippedRowCount";
+
     @Metadata(label = "consumer", description = "The HTTP status code of the page's response.", javaType = "int")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
 

@@ -4,9 +4,12 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 
+import dev.adfrest.camel.mapping.MappingException;
+import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.source.CopyRun;
 import dev.adfrest.camel.source.FetchedPage;
 import dev.adfrest.camel.source.RunSummary;
+import dev.adfrest.camel.support.Masking;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -41,6 +44,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     }
 
     private CopyRun.Delivery deliver(String runId, FetchedPage page, boolean last) {
+        PageOutput.Mapped mapped = map(page); // a page that cannot be mapped is not emitted: the run fails
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -50,7 +54,15 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
             message.setHeader(AdfRestConstants.RUN_ID, runId);
             message.setHeader(AdfRestConstants.LAST_PAGE, last);
             message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.http().status());
-            message.setBody(new AdfRestPage(page.http().body(), page.json(), charsetOf(page)));
+            if (mapped == null) {
+                message.setBody(new AdfRestPage(page.http().body(), page.json(), charsetOf(page)));
+            } else {
+                message.setBody(mapped.body());
+                message.setHeader(AdfRestConstants.RECORD_COUNT, mapped.records());
+                if (getEndpoint().output() instanceof PageOutput.Rows) {
+                    message.setHeader(AdfRestConstants.SKIPPED_ROW_COUNT, mapped.skipped());
+                }
+            }
 
             getProcessor().process(exchange);
 
@@ -63,13 +75,28 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
                 // the route's error handler dealt with a failure (dead letter, handled(true)): still a failed page
                 return CopyRun.Delivery.failed();
             }
-            return new CopyRun.Delivery(true, 1);
+            return new CopyRun.Delivery(true, mapped == null ? 1 : mapped.records());
         } catch (Exception e) {
             getExceptionHandler().handleException("Failed processing page " + page.number() + " of run " + runId,
                     exchange, e);
             return CopyRun.Delivery.failed();
         } finally {
             releaseExchange(exchange, false);
+        }
+    }
+
+    /** The page's records or rows; null when the page goes out as received. */
+    private PageOutput.Mapped map(FetchedPage page) {
+        PageOutput output = getEndpoint().output();
+        if (output.asIs()) {
+            return null;
+        }
+        try {
+            return output.map(page.json(), page.number());
+        } catch (MappingException e) {
+            Masking masking = getEndpoint().source().masking();
+            throw new AdfRestMappingException(masking.scrub(e.getMessage()), masking.url(page.request().url()),
+                    page.number(), e.getRow(), e.getColumn(), null);
         }
     }
 

@@ -4,10 +4,12 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
+import dev.adfrest.camel.adf.AdfJson;
 import dev.adfrest.camel.auth.Authenticators;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.http.TransportSettings;
+import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.source.Checkpoints;
 import dev.adfrest.camel.source.CopyRun;
@@ -41,6 +43,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
 
     private Map<String, Object> forwardedQuery = Map.of();
     private SourceOptions source;
+    private PageOutput output = PageOutput.AS_IS;
     private HttpTransport transport;
 
     public AdfRestEndpoint(String uri, AdfRestComponent component, AdfRestConfiguration configuration) {
@@ -53,6 +56,9 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     void configureSource(Map<String, Object> forwardedQuery) {
         this.forwardedQuery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forwardedQuery));
         this.source = SourceOptions.of(configuration, forwardedQuery);
+        this.output = PageOutput.of(configuration.getCollectionReference(),
+                AdfJson.translator(getCamelContext(), configuration.getTranslator()),
+                configuration.isEnableSkipIncompatibleRow());
     }
 
     @Override
@@ -134,6 +140,11 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
 
     SourceOptions source() {
         return source;
+    }
+
+    /** What the body of a page exchange is: the page, its records or its rows. */
+    PageOutput output() {
+        return output;
     }
 
     public AdfRestConfiguration getConfiguration() {
