@@ -32,7 +32,8 @@ public class AdfRestComponent extends DefaultComponent {
             "authHeaders", true);
 
     /** Options whose values never appear in an endpoint URI shown to users. */
-    static final List<String> SECRET_OPTIONS = List.of("password", "authHeaders");
+    static final List<String> SECRET_OPTIONS = List.of("password", "authHeaders", "servicePrincipalKey",
+            "servicePrincipalEmbeddedCert", "servicePrincipalEmbeddedCertPassword", "clientSecret");
 
     @Metadata(description = "Shared configuration: the options every endpoint starts from (an ADF linked service).")
     private AdfRestConfiguration configuration = new AdfRestConfiguration();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.azure.core.credential.TokenCredential;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -22,6 +23,9 @@ public class AdfRestConfiguration implements Cloneable {
 
     public static final String ANONYMOUS = "Anonymous";
     public static final String BASIC = "Basic";
+    public static final String AAD_SERVICE_PRINCIPAL = "AadServicePrincipal";
+    public static final String MANAGED_SERVICE_IDENTITY = "ManagedServiceIdentity";
+    public static final String OAUTH2_CLIENT_CREDENTIAL = "OAuth2ClientCredential";
 
     @UriPath(description = "The base URL of the REST service (ADF linked service 'url'), http or https. May contain"
                            + " {var} placeholders filled by RANGE pagination rules.")
@@ -86,8 +90,12 @@ public class AdfRestConfiguration implements Cloneable {
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "security", defaultValue = ANONYMOUS,
-              enums = "Anonymous,Basic",
-              description = "The ADF authentication type of the linked service.")
+              enums = "Anonymous,Basic,AadServicePrincipal,ManagedServiceIdentity,OAuth2ClientCredential",
+              description = "The ADF authentication type of the linked service: Anonymous, Basic, AadServicePrincipal"
+                            + " (Microsoft Entra ID service principal, key or certificate), ManagedServiceIdentity"
+                            + " (the managed identity of the Azure host) or OAuth2ClientCredential (any OAuth 2.0"
+                            + " token endpoint). Token types sign in before the first request and send"
+                            + " Authorization: Bearer; authHeaders apply with every type.")
     private String authenticationType = ANONYMOUS;
 
     @UriParam(label = "security", secret = true, prefix = "authHeaders.", multiValue = true,
@@ -113,6 +121,103 @@ public class AdfRestConfiguration implements Cloneable {
                             + " *.example.com); the base URL's host is always allowed. A link to any other host fails"
                             + " the run, naming the host (an SSRF guard). Empty: any host.")
     private String allowedHosts;
+
+    // --- security: Azure and OAuth2 sign-in ------------------------------------------------------------------------
+    // Bearer-token authentication types. Tokens are fetched before the first request, cached, refreshed before they
+    // expire and once after a 401; no token, key, secret or certificate is ever logged. Certificates of sign-in hosts
+    // are always validated (sslContextParameters supplies custom trust; enableServerCertificateValidation=false
+    // applies to the REST API only).
+
+    @UriParam(label = "security",
+              description = "AadServicePrincipal: the application (client) ID of the Microsoft Entra ID service"
+                            + " principal (ADF 'servicePrincipalId').")
+    private String servicePrincipalId;
+
+    @UriParam(label = "security", secret = true,
+              description = "AadServicePrincipal with servicePrincipalCredentialType=ServicePrincipalKey: the"
+                            + " application's client secret (ADF 'servicePrincipalKey').")
+    private String servicePrincipalKey;
+
+    @UriParam(label = "security",
+              description = "AadServicePrincipal: the tenant (directory) ID or domain name, such as"
+                            + " contoso.onmicrosoft.com, under which the application is registered (ADF 'tenant').")
+    private String tenant;
+
+    @UriParam(label = "security",
+              description = "AadServicePrincipal, ManagedServiceIdentity and tokenCredential: the resource the token is"
+                            + " for, such as https://management.core.windows.net (ADF 'aadResourceId'). The token is"
+                            + " requested for its /.default scope.")
+    private String aadResourceId;
+
+    @UriParam(label = "security", defaultValue = "AzurePublic",
+              enums = "AzurePublic,AzureChina,AzureUsGovernment,AzureGermany",
+              description = "AadServicePrincipal: the Azure cloud the application is registered in (ADF"
+                            + " 'azureCloudType'); selects the sign-in host unless authorityHost is set.")
+    private String azureCloudType = "AzurePublic";
+
+    @UriParam(label = "security", defaultValue = "ServicePrincipalKey", enums = "ServicePrincipalKey,ServicePrincipalCert",
+              description = "AadServicePrincipal: sign in with the key (servicePrincipalKey) or a certificate"
+                            + " (servicePrincipalEmbeddedCert) (ADF 'servicePrincipalCredentialType').")
+    private String servicePrincipalCredentialType = "ServicePrincipalKey";
+
+    @UriParam(label = "security", secret = true,
+              description = "AadServicePrincipal with ServicePrincipalCert: the certificate with its private key (ADF"
+                            + " 'servicePrincipalEmbeddedCert'): a PKCS#12 (PFX) file or a PEM text (certificate and"
+                            + " unencrypted PKCS#8 RSA key), given base64-encoded inline (use RAW(...) in a URI) or"
+                            + " as a Camel resource such as file:/etc/keys/app.pfx or classpath:app.pem.")
+    private String servicePrincipalEmbeddedCert;
+
+    @UriParam(label = "security", secret = true,
+              description = "AadServicePrincipal with ServicePrincipalCert: the password of the PFX certificate, if"
+                            + " it has one (ADF 'servicePrincipalEmbeddedCertPassword').")
+    private String servicePrincipalEmbeddedCertPassword;
+
+    @UriParam(label = "security",
+              description = "ManagedServiceIdentity: the client ID of a user-assigned managed identity (ADF's"
+                            + " 'credential'). Unset: the host's system-assigned identity.")
+    private String managedIdentityClientId;
+
+    @UriParam(label = "security",
+              description = "AadServicePrincipal: the sign-in host (https), overriding the one azureCloudType selects;"
+                            + " for private clouds, proxies and tests.")
+    private String authorityHost;
+
+    @UriParam(label = "security",
+              description = "ManagedServiceIdentity: the URL to request tokens from instead of the platform's identity"
+                            + " endpoint (requests keep the Azure Instance Metadata Service shape); for proxies and"
+                            + " tests.")
+    private String managedIdentityEndpoint;
+
+    @UriParam(label = "security",
+              description = "OAuth2ClientCredential: the token endpoint URL of the authorization server (ADF"
+                            + " 'tokenEndpoint').")
+    private String tokenEndpoint;
+
+    @UriParam(label = "security",
+              description = "OAuth2ClientCredential: the client ID (ADF 'clientId').")
+    private String clientId;
+
+    @UriParam(label = "security", secret = true,
+              description = "OAuth2ClientCredential: the client secret (ADF 'clientSecret'). Sent in the request body"
+                            + " (client_secret_post); if the server rejects the client, once more with HTTP Basic"
+                            + " (client_secret_basic).")
+    private String clientSecret;
+
+    @UriParam(label = "security",
+              description = "OAuth2ClientCredential: the scope to request, space-separated (ADF 'scope'). Optional.")
+    private String scope;
+
+    @UriParam(label = "security",
+              description = "OAuth2ClientCredential: the resource (target service) to request the token for (ADF"
+                            + " 'resource'). Optional.")
+    private String resource;
+
+    @UriParam(label = "security",
+              description = "An Azure TokenCredential bean (#name) to sign in with, for credentials the options cannot"
+                            + " express (workload identity, Azure CLI, a chain). Used with authenticationType"
+                            + " AadServicePrincipal or ManagedServiceIdentity instead of the credential those options"
+                            + " build; aadResourceId names the resource.")
+    private TokenCredential tokenCredential;
 
     // --- reliability -----------------------------------------------------------------------------------------------
 
@@ -419,6 +524,146 @@ public class AdfRestConfiguration implements Cloneable {
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
     }
+
+    // security: Azure and OAuth2 sign-in
+
+    public String getServicePrincipalId() {
+        return servicePrincipalId;
+    }
+
+    public void setServicePrincipalId(String servicePrincipalId) {
+        this.servicePrincipalId = servicePrincipalId;
+    }
+
+    public String getServicePrincipalKey() {
+        return servicePrincipalKey;
+    }
+
+    public void setServicePrincipalKey(String servicePrincipalKey) {
+        this.servicePrincipalKey = servicePrincipalKey;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
+    }
+
+    public String getAadResourceId() {
+        return aadResourceId;
+    }
+
+    public void setAadResourceId(String aadResourceId) {
+        this.aadResourceId = aadResourceId;
+    }
+
+    public String getAzureCloudType() {
+        return azureCloudType;
+    }
+
+    public void setAzureCloudType(String azureCloudType) {
+        this.azureCloudType = azureCloudType;
+    }
+
+    public String getServicePrincipalCredentialType() {
+        return servicePrincipalCredentialType;
+    }
+
+    public void setServicePrincipalCredentialType(String servicePrincipalCredentialType) {
+        this.servicePrincipalCredentialType = servicePrincipalCredentialType;
+    }
+
+    public String getServicePrincipalEmbeddedCert() {
+        return servicePrincipalEmbeddedCert;
+    }
+
+    public void setServicePrincipalEmbeddedCert(String servicePrincipalEmbeddedCert) {
+        this.servicePrincipalEmbeddedCert = servicePrincipalEmbeddedCert;
+    }
+
+    public String getServicePrincipalEmbeddedCertPassword() {
+        return servicePrincipalEmbeddedCertPassword;
+    }
+
+    public void setServicePrincipalEmbeddedCertPassword(String servicePrincipalEmbeddedCertPassword) {
+        this.servicePrincipalEmbeddedCertPassword = servicePrincipalEmbeddedCertPassword;
+    }
+
+    public String getManagedIdentityClientId() {
+        return managedIdentityClientId;
+    }
+
+    public void setManagedIdentityClientId(String managedIdentityClientId) {
+        this.managedIdentityClientId = managedIdentityClientId;
+    }
+
+    public String getAuthorityHost() {
+        return authorityHost;
+    }
+
+    public void setAuthorityHost(String authorityHost) {
+        this.authorityHost = authorityHost;
+    }
+
+    public String getManagedIdentityEndpoint() {
+        return managedIdentityEndpoint;
+    }
+
+    public void setManagedIdentityEndpoint(String managedIdentityEndpoint) {
+        this.managedIdentityEndpoint = managedIdentityEndpoint;
+    }
+
+    public String getTokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    public void setTokenEndpoint(String tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public TokenCredential getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(TokenCredential tokenCredential) {
+        this.tokenCredential = tokenCredential;
+    }
+
+    // limits
 
     public long getMaxResponseSize() {
         return maxResponseSize;

@@ -93,7 +93,8 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
                 source.responseTimeout(), ssl, configuration.isEnableServerCertificateValidation(),
                 configuration.getMaxResponseSize(), 8);
-        Credentials credentials = new Credentials(Authenticators.create(configuration), configuration.getAuthHeaders(),
+        Credentials credentials = new Credentials(Authenticators.create(configuration, getCamelContext()),
+                configuration.getAuthHeaders(),
                 source.origin(), configuration.isAllowCrossOriginCredentials());
         transport = new HttpTransport(settings, credentials, source.hosts(), source.masking());
     }

@@ -123,6 +123,10 @@ public record SourceOptions(
         List<String> secrets = new ArrayList<>();
         secrets.add(config.getPassword());
         secrets.addAll(config.getAuthHeaders().values());
+        secrets.add(config.getServicePrincipalKey());
+        secrets.add(config.getServicePrincipalEmbeddedCert());
+        secrets.add(config.getServicePrincipalEmbeddedCertPassword());
+        secrets.add(config.getClientSecret());
         return secrets;
     }
 

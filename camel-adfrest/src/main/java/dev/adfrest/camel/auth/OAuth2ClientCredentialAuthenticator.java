@@ -1,0 +1,279 @@
+package dev.adfrest.camel.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adfrest.camel.AdfRestAuthenticationException;
+import dev.adfrest.camel.AdfRestConfiguration;
+import dev.adfrest.camel.support.Masking;
+import dev.adfrest.camel.support.UrlTemplates;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static dev.adfrest.camel.auth.Authenticators.required;
+
+/**
+ * ADF's OAuth2ClientCredential: the client credentials grant (RFC 6749 section 4.4) against any token endpoint, with
+ * Apache HttpClient 5 and Jackson. The client authenticates in the request body (client_secret_post, as ADF does);
+ * when the server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic, which
+ * RFC 6749 makes mandatory for servers), and keeps to whichever worked.
+ */
+final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuth2ClientCredentialAuthenticator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RESPONSE_CHARS = 1024 * 1024;
+    private static final int DETAIL_CHARS = 300;
+
+    enum ClientAuthentication {
+        CLIENT_SECRET_POST,
+        CLIENT_SECRET_BASIC
+    }
+
+    private final URI tokenEndpoint;
+    private final String clientId;
+    private final String clientSecret;
+    private final String scope;
+    private final String resource;
+    private final String principal;
+    private final SignIn signIn;
+    private final Masking masking;
+    private CloseableHttpClient client;
+    private ClientAuthentication method = ClientAuthentication.CLIENT_SECRET_POST;
+    private boolean methodConfirmed;
+
+    private OAuth2ClientCredentialAuthenticator(URI tokenEndpoint, String clientId, String clientSecret, String scope,
+                                                String resource, SignIn signIn) {
+        super(signIn.clock());
+        this.tokenEndpoint = tokenEndpoint;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.scope = scope;
+        this.resource = resource;
+        this.signIn = signIn;
+        this.masking = Masking.of(List.of(clientSecret));
+        this.principal = "clientId '" + clientId + "' at " + masking.url(tokenEndpoint.toString());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the missing or bad option
+     */
+    static OAuth2ClientCredentialAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
+        String type = AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL;
+        URI endpoint = UrlTemplates.checkHttpUrl("tokenEndpoint", required(config.getTokenEndpoint(), "tokenEndpoint", type).trim());
+        String clientId = required(config.getClientId(), "clientId", type);
+        String clientSecret = required(config.getClientSecret(), "clientSecret", type);
+        return new OAuth2ClientCredentialAuthenticator(endpoint, clientId, clientSecret, blankToNull(config.getScope()),
+                blankToNull(config.getResource()), signIn);
+    }
+
+    @Override
+    protected BearerToken fetchToken(Instant now) {
+        TokenResponse response = request(method);
+        if (!response.ok() && !methodConfirmed && response.mayBeClientAuthentication()) {
+            LOG.debug("{}: the token endpoint refused client_secret_post (HTTP {} {}); trying client_secret_basic",
+                    this, response.status(), response.error());
+            TokenResponse basic = request(ClientAuthentication.CLIENT_SECRET_BASIC);
+            if (basic.ok()) {
+                method = ClientAuthentication.CLIENT_SECRET_BASIC;
+            } else {
+                throw failure(response, " (client_secret_basic was refused too: HTTP " + basic.status()
+                                        + (basic.error() == null ? "" : " " + basic.error()) + ")");
+            }
+            response = basic;
+        }
+        if (!response.ok()) {
+            throw failure(response, "");
+        }
+        methodConfirmed = true;
+        return token(response, now);
+    }
+
+    /** RFC 6749 section 5.1: expires_in is in seconds, a number or (some servers) a numeric string. */
+    private static BearerToken token(TokenResponse response, Instant now) {
+        Long expiresIn = seconds(response.json().get("expires_in"));
+        return BearerToken.of(response.json().path("access_token").asText(), now,
+                expiresIn == null ? null : now.plusSeconds(expiresIn), null);
+    }
+
+    private static Long seconds(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.asLong();
+        }
+        if (node.isTextual()) {
+            try {
+                return (long) Double.parseDouble(node.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private TokenResponse request(ClientAuthentication how) {
+        HttpPost post = new HttpPost(tokenEndpoint);
+        post.setHeader("Accept", "application/json");
+        List<NameValuePair> form = new ArrayList<>();
+        form.add(new BasicNameValuePair("grant_type", "client_credentials"));
+        if (scope != null) {
+            form.add(new BasicNameValuePair("scope", scope));
+        }
+        if (resource != null) {
+            form.add(new BasicNameValuePair("resource", resource));
+        }
+        if (how == ClientAuthentication.CLIENT_SECRET_POST) {
+            form.add(new BasicNameValuePair("client_id", clientId));
+            form.add(new BasicNameValuePair("client_secret", clientSecret));
+        } else {
+            // RFC 6749 2.3.1: both parts form-urlencoded before base64
+            String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
+            post.setHeader("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        try {
+            return client().execute(post, r -> TokenResponse.of(r.getCode(),
+                    r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), MAX_RESPONSE_CHARS)));
+        } catch (IOException e) {
+            throw new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal, null,
+                    "the token endpoint could not be reached: " + masking.scrub(e.getClass().getName() + ": "
+                                                                                + e.getMessage()));
+        }
+    }
+
+    private AdfRestAuthenticationException failure(TokenResponse response, String note) {
+        String detail = "HTTP " + response.status()
+                        + (response.description() == null ? "" : ": " + response.description()) + note;
+        return new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal,
+                response.error(), masking.scrub(detail));
+    }
+
+    private synchronized CloseableHttpClient client() {
+        if (client == null) {
+            Timeout timeout = Timeout.of(signIn.timeout());
+            client = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext()))
+                            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).build())
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setResponseTimeout(timeout)
+                            .setAuthenticationEnabled(false)
+                            .build())
+                    .disableCookieManagement()
+                    .disableRedirectHandling() // the secret goes to the configured endpoint only
+                    .build();
+        }
+        return client;
+    }
+
+    private SSLContext sslContext() {
+        if (signIn.sslContext() != null) {
+            return signIn.sslContext();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No TLS available: " + e.getMessage(), e);
+        }
+    }
+
+    private static String formEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close(CloseMode.GRACEFUL);
+            client = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL + "[" + principal + "]";
+    }
+
+    /** A token endpoint's answer: RFC 6749 section 5.1 (success) or 5.2 (error); json is null unless an object. */
+    private record TokenResponse(int status, String body, JsonNode json) {
+
+        static TokenResponse of(int status, String body) {
+            JsonNode json;
+            try {
+                json = body.isBlank() ? null : JSON.readTree(body);
+            } catch (IOException e) {
+                json = null;
+            }
+            return new TokenResponse(status, body, json != null && json.isObject() ? json : null);
+        }
+
+        /** A success with a token in it (some servers answer errors with 200). */
+        boolean ok() {
+            return status >= 200 && status < 300 && json != null && json.path("access_token").isTextual()
+                   && !json.path("access_token").asText().isEmpty();
+        }
+
+        String error() {
+            return json == null || !json.path("error").isTextual() ? null : json.path("error").asText();
+        }
+
+        String description() {
+            if (json != null && json.path("error_description").isTextual()) {
+                return json.path("error_description").asText();
+            }
+            if (status >= 200 && status < 300 && error() == null) {
+                return "the response has no access_token";
+            }
+            if (json != null || body.isBlank()) {
+                return null;
+            }
+            String text = body.replaceAll("\\s+", " ").trim();
+            return text.length() <= DETAIL_CHARS ? text : text.substring(0, DETAIL_CHARS) + "...";
+        }
+
+        /**
+         * Whether sending the credentials another way might help: the server said invalid_client or invalid_request,
+         * or refused the request (4xx) without an RFC 6749 error. Errors about the grant or the scope are not about
+         * that, nor are rate limits and server faults.
+         */
+        boolean mayBeClientAuthentication() {
+            if (status < 400 || status >= 500 || status == 429) {
+                return false;
+            }
+            String error = error();
+            return error == null || error.equals("invalid_client") || error.equals("invalid_request");
+        }
+    }
+}

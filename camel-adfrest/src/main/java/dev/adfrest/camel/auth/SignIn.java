@@ -1,0 +1,29 @@
+package dev.adfrest.camel.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * What token authenticators need from their endpoint besides options: the TLS trust for sign-in hosts, the time
+ * allowed per token request, a way to read certificate resources and a clock.
+ *
+ * @param sslContext the trust (and client keys) from sslContextParameters, or null for the JVM's default
+ * @param timeout    connect and response timeout of a token request (the endpoint's httpRequestTimeout)
+ * @param resources  reads a Camel resource (file:, classpath:, ...) or null when only the options are checked, at
+ *                   endpoint creation; resources are then read when the endpoint starts
+ * @param clock      decides when a token is due for refresh
+ */
+record SignIn(SSLContext sslContext, Duration timeout, Function<String, byte[]> resources, Clock clock) {
+
+    /** For checking options only: nothing is signed in with it. */
+    static SignIn checkOnly() {
+        return new SignIn(null, Duration.ofSeconds(100), null, Clock.systemUTC());
+    }
+
+    boolean checksOnly() {
+        return resources == null;
+    }
+}
