@@ -13,25 +13,23 @@ import java.time.Instant;
 record BearerToken(String value, Instant expiresAt, Instant refreshAt) {
 
     /**
-     * At most this long before expiry a token is replaced, as azure-identity and MSAL do. Tokens that live less than
-     * twice as long are replaced after half their life instead, so that short-lived tokens (Keycloak's default is five
-     * minutes) are not fetched again for every page.
+     * A token is replaced this long before it expires, as azure-identity and MSAL do for every Azure token: room for
+     * clock skew and slow requests. One rule for all types; a token that lives no longer than this is fetched for
+     * each request.
      */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     /**
      * @param obtainedAt when the token was received
      * @param expiresAt  its expiry, or null if unknown
-     * @param refreshHint the issuer's advice to refresh earlier (managed identity's refresh_in), or null; ignored unless
-     *                    it lies between obtainedAt and the computed refresh time
+     * @param refreshHint the issuer's advice to refresh earlier (MSAL's refresh_on for long-lived tokens), or null;
+     *                    ignored unless it lies between obtainedAt and the computed refresh time
      */
     static BearerToken of(String value, Instant obtainedAt, Instant expiresAt, Instant refreshHint) {
         if (expiresAt == null) {
             return new BearerToken(value, null, null);
         }
-        Duration lifetime = Duration.between(obtainedAt, expiresAt);
-        Duration margin = lifetime.isNegative() ? Duration.ZERO : min(REFRESH_MARGIN, lifetime.dividedBy(2));
-        Instant refreshAt = expiresAt.minus(margin);
+        Instant refreshAt = expiresAt.minus(REFRESH_MARGIN);
         if (refreshHint != null && refreshHint.isAfter(obtainedAt) && refreshHint.isBefore(refreshAt)) {
             refreshAt = refreshHint;
         }
@@ -46,10 +44,6 @@ record BearerToken(String value, Instant expiresAt, Instant refreshAt) {
     /** Whether the token has not expired yet (it may be due for refresh). */
     boolean validAt(Instant now) {
         return expiresAt == null || now.isBefore(expiresAt);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

@@ -40,7 +40,8 @@ import static dev.adfrest.camel.auth.Authenticators.required;
  * ADF's OAuth2ClientCredential: the client credentials grant (RFC 6749 section 4.4) against any token endpoint, with
  * Apache HttpClient 5 and Jackson. The client authenticates in the request body (client_secret_post, as ADF does);
  * when the server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic, which
- * RFC 6749 makes mandatory for servers), and keeps to whichever worked.
+ * RFC 6749 makes mandatory for servers), and keeps to whichever worked. HttpClient's default retry applies: once more
+ * after a 429 or 503, honouring Retry-After.
  */
 final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator {
 
