@@ -35,6 +35,11 @@ public class AdfRestComponent extends DefaultComponent {
     static final List<String> SECRET_OPTIONS = List.of("password", "authHeaders", "servicePrincipalKey",
             "servicePrincipalEmbeddedCert", "servicePrincipalEmbeddedCertPassword", "clientSecret");
 
+    static {
+        // Camel's own messages about our URIs (its wrapper of ResolveEndpointFailedException, ...) mask by keyword only
+        URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+    }
+
     @Metadata(description = "Shared configuration: the options every endpoint starts from (an ADF linked service).")
     private AdfRestConfiguration configuration = new AdfRestConfiguration();
 

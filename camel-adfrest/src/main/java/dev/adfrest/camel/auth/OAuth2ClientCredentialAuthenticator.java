@@ -1,16 +1,17 @@
 package dev.adfrest.camel.auth;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import javax.net.ssl.SSLContext;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,19 +19,6 @@ import dev.adfrest.camel.AdfRestAuthenticationException;
 import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.support.Masking;
 import dev.adfrest.camel.support.UrlTemplates;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +26,16 @@ import static dev.adfrest.camel.auth.Authenticators.required;
 
 /**
  * ADF's OAuth2ClientCredential: the client credentials grant (RFC 6749 section 4.4) against any token endpoint, with
- * Apache HttpClient 5 and Jackson. The client authenticates in the request body (client_secret_post, as ADF does);
- * when the server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic, which
- * RFC 6749 makes mandatory for servers), and keeps to whichever worked. HttpClient's default retry applies: once more
- * after a 429 or 503, honouring Retry-After.
+ * the JDK's HTTP client (as azure-identity's calls here) and Jackson. Not Apache HttpClient: its DEBUG wire log would
+ * print the client secret and the token. The client authenticates in the request body (client_secret_post, as ADF
+ * does); when the server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic,
+ * which RFC 6749 makes mandatory for servers), and keeps to whichever worked.
  */
 final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2ClientCredentialAuthenticator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_RESPONSE_CHARS = 1024 * 1024;
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     private static final int DETAIL_CHARS = 300;
 
     enum ClientAuthentication {
@@ -63,7 +51,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
     private final String principal;
     private final SignIn signIn;
     private final Masking masking;
-    private CloseableHttpClient client;
+    private HttpClient client;
     private ClientAuthentication method = ClientAuthentication.CLIENT_SECRET_POST;
     private boolean methodConfirmed;
 
@@ -139,34 +127,52 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
     }
 
     private TokenResponse request(ClientAuthentication how) {
-        HttpPost post = new HttpPost(tokenEndpoint);
-        post.setHeader("Accept", "application/json");
-        List<NameValuePair> form = new ArrayList<>();
-        form.add(new BasicNameValuePair("grant_type", "client_credentials"));
+        StringJoiner form = new StringJoiner("&");
+        form.add("grant_type=client_credentials");
         if (scope != null) {
-            form.add(new BasicNameValuePair("scope", scope));
+            form.add("scope=" + formEncode(scope));
         }
         if (resource != null) {
-            form.add(new BasicNameValuePair("resource", resource));
+            form.add("resource=" + formEncode(resource));
         }
+        HttpRequest.Builder post = HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(signIn.timeout())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded");
         if (how == ClientAuthentication.CLIENT_SECRET_POST) {
-            form.add(new BasicNameValuePair("client_id", clientId));
-            form.add(new BasicNameValuePair("client_secret", clientSecret));
+            form.add("client_id=" + formEncode(clientId));
+            form.add("client_secret=" + formEncode(clientSecret));
         } else {
             // RFC 6749 2.3.1: both parts form-urlencoded before base64
             String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
-            post.setHeader("Authorization",
+            post.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
-        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        post.POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8));
         try {
-            return client().execute(post, r -> TokenResponse.of(r.getCode(),
-                    r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), MAX_RESPONSE_CHARS)));
+            HttpResponse<InputStream> response = client().send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                return TokenResponse.of(response.statusCode(),
+                        new String(body.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal, null,
-                    "the token endpoint could not be reached: " + masking.scrub(e.getClass().getName() + ": "
-                                                                                + e.getMessage()));
+                    "the token endpoint could not be reached: " + masking.scrub(describe(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal, null,
+                    "interrupted while waiting for the token endpoint");
         }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getName() + ": " + e.getMessage()
+                : e.getClass().getName() + ": " + e.getMessage() + " (" + root.getClass().getName() + ": "
+                  + root.getMessage() + ")";
     }
 
     private AdfRestAuthenticationException failure(TokenResponse response, String note) {
@@ -176,34 +182,18 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
                 response.error(), masking.scrub(detail));
     }
 
-    private synchronized CloseableHttpClient client() {
+    private synchronized HttpClient client() {
         if (client == null) {
-            Timeout timeout = Timeout.of(signIn.timeout());
-            client = HttpClients.custom()
-                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext()))
-                            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).build())
-                            .build())
-                    .setDefaultRequestConfig(RequestConfig.custom()
-                            .setResponseTimeout(timeout)
-                            .setAuthenticationEnabled(false)
-                            .build())
-                    .disableCookieManagement()
-                    .disableRedirectHandling() // the secret goes to the configured endpoint only
-                    .build();
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(signIn.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER) // the secret goes to the configured endpoint only
+                    .version(HttpClient.Version.HTTP_1_1);
+            if (signIn.sslContext() != null) {
+                builder.sslContext(signIn.sslContext());
+            }
+            client = builder.build();
         }
         return client;
-    }
-
-    private SSLContext sslContext() {
-        if (signIn.sslContext() != null) {
-            return signIn.sslContext();
-        }
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("No TLS available: " + e.getMessage(), e);
-        }
     }
 
     private static String formEncode(String s) {
@@ -216,10 +206,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
 
     @Override
     public synchronized void close() {
-        if (client != null) {
-            client.close(CloseMode.GRACEFUL);
-            client = null;
-        }
+        client = null; // the JDK's client has nothing to close before Java 21; its thread ends with it
     }
 
     @Override

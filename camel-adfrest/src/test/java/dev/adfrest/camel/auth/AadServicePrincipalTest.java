@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * ADF's AadServicePrincipal linked service against a Microsoft Entra ID sign-in host on 127.0.0.1 (authorityHost):
  * { "authenticationType": "AadServicePrincipal", "servicePrincipalId": "...", "servicePrincipalKey": "...",
- *   "tenant": "contoso.onmicrosoft.com", "aadResourceId": "https://api.example.org" }.
+ *   "tenant": "<tenant id>", "aadResourceId": "https://api.example.org" }.
  */
 class AadServicePrincipalTest extends SignInTestSupport {
 
-    static final String TENANT = "contoso.onmicrosoft.com";
+    static final String TENANT = "9b2d3c1e-5f4a-4e8b-a1c7-2d6e0f3b8a94";
     static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
     static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
     static final String KEY = "Kq8~s3cr3t+key/with=signs";
