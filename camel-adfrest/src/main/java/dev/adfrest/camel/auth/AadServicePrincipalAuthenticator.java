@@ -48,10 +48,9 @@ final class AadServicePrincipalAuthenticator extends AzureCredentialAuthenticato
             String key = required(config.getServicePrincipalKey(), "servicePrincipalKey", type + " (" + KEY + ")");
             secrets.add(key);
             credentials = () -> {
-                ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
+                ClientSecretCredentialBuilder builder = withTransport(new ClientSecretCredentialBuilder(), signIn)
                         .clientId(clientId).tenantId(tenant).clientSecret(key)
-                        .authorityHost(authorityHost)
-                        .httpClient(httpClient(signIn));
+                        .authorityHost(authorityHost);
                 if (!AzureCloud.isKnownAuthorityHost(authorityHost)) {
                     builder.disableInstanceDiscovery(); // else MSAL asks Microsoft's host to vouch for this one
                 }
@@ -66,10 +65,9 @@ final class AadServicePrincipalAuthenticator extends AzureCredentialAuthenticato
             secrets.add(config.getServicePrincipalEmbeddedCertPassword());
             EmbeddedCertificate certificate = EmbeddedCertificate.read(value, password, signIn.resources());
             credentials = () -> {
-                ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
+                ClientCertificateCredentialBuilder builder = withTransport(new ClientCertificateCredentialBuilder(), signIn)
                         .clientId(clientId).tenantId(tenant)
-                        .authorityHost(authorityHost)
-                        .httpClient(httpClient(signIn));
+                        .authorityHost(authorityHost);
                 if (certificate.isPem()) {
                     builder.pemCertificate(certificate.open());
                 } else {

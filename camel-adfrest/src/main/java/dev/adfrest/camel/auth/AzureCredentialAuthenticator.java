@@ -11,6 +11,9 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.identity.CredentialBuilderBase;
 import com.microsoft.aad.msal4j.MsalException;
 import dev.adfrest.camel.AdfRestAuthenticationException;
 import dev.adfrest.camel.support.Masking;
@@ -55,8 +58,17 @@ abstract class AzureCredentialAuthenticator extends BearerTokenAuthenticator {
         return resource.endsWith("/.default") ? resource : resource + "/.default";
     }
 
+    /**
+     * Sends a credential's requests with the endpoint's trust and timeout, and never logs them, whatever
+     * AZURE_HTTP_LOG_DETAIL_LEVEL says: their bodies hold secrets and tokens.
+     */
+    static <T extends CredentialBuilderBase<T>> T withTransport(T builder, SignIn signIn) {
+        return builder.httpClient(httpClient(signIn))
+                .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE));
+    }
+
     /** azure-core's HTTP client over the JDK's, with the endpoint's trust and timeout. */
-    static HttpClient httpClient(SignIn signIn) {
+    private static HttpClient httpClient(SignIn signIn) {
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
         if (signIn.sslContext() != null) {
             jdk.sslContext(signIn.sslContext());
@@ -102,12 +114,7 @@ abstract class AzureCredentialAuthenticator extends BearerTokenAuthenticator {
             Matcher mi = detail == null ? null : MI_ERROR_CODE.matcher(detail);
             code = mi != null && mi.find() ? mi.group(1) : msal.errorCode();
         } else {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            detail = root == e ? e.getMessage() : e.getMessage() + " (" + root.getClass().getName() + ": "
-                                                 + root.getMessage() + ")";
+            detail = describe(e);
         }
         if (code == null && detail != null) {
             Matcher aadsts = AADSTS.matcher(detail);

@@ -60,6 +60,16 @@ abstract class BearerTokenAuthenticator implements Authenticator {
         }
     }
 
+    /** An exception and, if it wraps one, its root cause: what a user needs to tell a TLS from a network fault. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = e.getClass().getName() + ": " + e.getMessage();
+        return root == e ? outer : outer + " (" + root.getClass().getName() + ": " + root.getMessage() + ")";
+    }
+
     @Override
     public final synchronized boolean invalidate() {
         LOG.debug("{}: the API rejected the token; signing in again", this);

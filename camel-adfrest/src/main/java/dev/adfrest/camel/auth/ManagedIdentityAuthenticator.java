@@ -21,8 +21,7 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
     private ManagedIdentityAuthenticator(String principal, String aadResourceId, String clientId, URI endpoint,
                                          SignIn signIn) {
         super(AdfRestConfiguration.MANAGED_SERVICE_IDENTITY, principal, aadResourceId, () -> {
-            ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder()
-                    .httpClient(httpClient(signIn));
+            ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(), signIn);
             if (clientId != null) {
                 builder.clientId(clientId);
             }

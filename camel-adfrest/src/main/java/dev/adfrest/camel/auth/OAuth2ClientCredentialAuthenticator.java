@@ -165,16 +165,6 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
         }
     }
 
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? e.getClass().getName() + ": " + e.getMessage()
-                : e.getClass().getName() + ": " + e.getMessage() + " (" + root.getClass().getName() + ": "
-                  + root.getMessage() + ")";
-    }
-
     private AdfRestAuthenticationException failure(TokenResponse response, String note) {
         String detail = "HTTP " + response.status()
                         + (response.description() == null ? "" : ": " + response.description()) + note;

@@ -39,6 +39,7 @@ class BadConfigurationTest extends CamelTestSupport {
             SP + "&servicePrincipalKey=Kq8~sp-key-value&authorityHost=http://127.0.0.1:8080/ | Option 'authorityHost' must be an https URL",
             "authenticationType=AadServicePrincipal&servicePrincipalId=app&tenant=contoso/evil&aadResourceId=r&servicePrincipalKey=Kq8~sp-key-value | Option 'tenant' must be a tenant ID or domain name",
             SP_CERT + "&servicePrincipalEmbeddedCert=RAW(not*base64!) | Option 'servicePrincipalEmbeddedCert' is neither base64",
+            SP_CERT + "&servicePrincipalEmbeddedCert=aGVsbG8gd29ybGQ= | Option 'servicePrincipalEmbeddedCert' is neither a PKCS#12 (PFX) file nor PEM text",
             "authenticationType=ManagedServiceIdentity | Option 'aadResourceId' is required with authenticationType=ManagedServiceIdentity",
             "authenticationType=ManagedServiceIdentity&aadResourceId=r&managedIdentityEndpoint=ftp://127.0.0.1/token | Option 'managedIdentityEndpoint' must be an http or https URL",
             "authenticationType=OAuth2ClientCredential&clientId=job&clientSecret=cs-9f8e7d6c5b4a | Option 'tokenEndpoint' is required with authenticationType=OAuth2ClientCredential",
