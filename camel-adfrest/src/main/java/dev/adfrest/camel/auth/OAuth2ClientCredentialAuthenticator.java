@@ -26,10 +26,10 @@ import static dev.adfrest.camel.auth.Authenticators.required;
 
 /**
  * ADF's OAuth2ClientCredential: the client credentials grant (RFC 6749 section 4.4) against any token endpoint, with
- * the JDK's HTTP client (as azure-identity's calls here) and Jackson. Not Apache HttpClient: its DEBUG wire log would
- * print the client secret and the token. The client authenticates in the request body (client_secret_post, as ADF
- * does); when the server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic,
- * which RFC 6749 makes mandatory for servers), and keeps to whichever worked.
+ * the JDK's HTTP client (the one azure-identity's calls go through here; it logs nothing unless asked by JDK system
+ * properties) and Jackson. The client authenticates in the request body (client_secret_post, as ADF does); when the
+ * server refuses that as a client authentication problem, once with HTTP Basic (client_secret_basic, which RFC 6749
+ * makes mandatory for servers), and keeps to whichever worked.
  */
 final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator {
 
