@@ -6,6 +6,8 @@ import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.AdfRestAuthenticationException;
+import dev.adfrest.camel.AdfRestComponent;
+import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.testsupport.Pages;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,22 @@ class OAuth2ClientCredentialTest extends SignInTestSupport {
                 .withRequestBody(containing("client_secret=" + form(SECRET)))
                 .withRequestBody(containing("scope=" + form("read:items write:none")))
                 .withRequestBody(containing("resource=" + form("https://api.example.org"))));
+    }
+
+    @Test
+    void aLinkedServiceOnTheComponentSignsInForEndpointsWhoseUrisHoldNoSecret() throws Exception {
+        AdfRestConfiguration linkedService = context.getComponent("adfrest", AdfRestComponent.class).getConfiguration();
+        linkedService.setAuthenticationType("OAuth2ClientCredential");
+        linkedService.setTokenEndpoint(Pages.baseUrl(auth) + TOKEN_PATH);
+        linkedService.setClientId(CLIENT_ID);
+        linkedService.setClientSecret(SECRET);
+        auth.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson("{\"access_token\":\"shared\",\"expires_in\":3600}")));
+        stubPages(api, 2);
+
+        copy(api, "scope=items:read", 2);
+
+        assertThat(authorizationsSent(api)).containsExactly("Bearer shared", "Bearer shared");
+        auth.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("scope=items%3Aread")));
     }
 
     @Test
