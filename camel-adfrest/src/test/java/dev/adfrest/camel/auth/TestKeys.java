@@ -17,18 +17,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.adfrest.camel.testsupport.TestTls;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
- * Key material made by the JDK's keytool when a test first needs it, never committed: a TLS key for sign-in servers on
- * 127.0.0.1 (azure-identity signs in over https only) and an application certificate for AadServicePrincipal.
+ * Key material made by the JDK's keytool when a test first needs it, never committed: the TLS key of sign-in servers on
+ * 127.0.0.1 (azure-identity signs in over https only; {@link TestTls}'s) and an application certificate for
+ * AadServicePrincipal.
  */
 final class TestKeys {
 
-    /** A PKCS#12 file with one self-signed RSA key and its password. */
-    record KeyPair(Path file, String password) {
+    /** A PKCS#12 file with a self-signed RSA key under an alias, and its password. */
+    record KeyPair(Path file, String password, String alias) {
 
         KeyStore keyStore() {
             try (InputStream in = Files.newInputStream(file)) {
@@ -42,7 +44,7 @@ final class TestKeys {
 
         Certificate certificate() {
             try {
-                return keyStore().getCertificate("test");
+                return keyStore().getCertificate(alias);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -63,7 +65,7 @@ final class TestKeys {
         /** The certificate and its unencrypted PKCS#8 key as PEM text. */
         String pem() {
             try {
-                PrivateKey key = (PrivateKey) keyStore().getKey("test", password.toCharArray());
+                PrivateKey key = (PrivateKey) keyStore().getKey(alias, password.toCharArray());
                 Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
                 return "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(key.getEncoded())
                        + "\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\n"
@@ -107,24 +109,20 @@ final class TestKeys {
         }
     }
 
-    private static KeyPair tls;
     private static KeyPair application;
 
     private TestKeys() {
     }
 
-    /** For HTTPS servers on 127.0.0.1: its certificate names that address. */
-    static synchronized KeyPair tls() {
-        if (tls == null) {
-            tls = generate("tls", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
-        }
-        return tls;
+    /** For HTTPS servers on 127.0.0.1 (the project's test server key): its certificate names that address. */
+    static KeyPair tls() {
+        return new KeyPair(TestTls.keyStore(), TestTls.PASSWORD, "server");
     }
 
     /** An application (service principal) certificate. */
     static synchronized KeyPair application() {
         if (application == null) {
-            application = generate("app", "CN=adfrest-test-app", null);
+            application = generate("app", "CN=adfrest-test-app");
         }
         return application;
     }
@@ -135,27 +133,23 @@ final class TestKeys {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static KeyPair generate(String name, String dname, String extension) {
+    private static KeyPair generate(String name, String dname) {
         try {
             Path dir = Files.createTempDirectory("adfrest-keys");
             dir.toFile().deleteOnExit();
             Path file = dir.resolve(name + ".p12");
             file.toFile().deleteOnExit();
             String password = randomPassword();
-            List<String> command = new java.util.ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "test", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                     "-dname", dname, "-storetype", "PKCS12", "-keystore", file.toString(),
-                    "-storepass", password, "-keypass", password));
-            if (extension != null) {
-                command.addAll(List.of("-ext", extension));
-            }
+                    "-storepass", password, "-keypass", password);
             Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
-            return new KeyPair(file, password);
+            return new KeyPair(file, password, "test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
