@@ -22,8 +22,4 @@ record SignIn(SSLContext sslContext, Duration timeout, Function<String, byte[]> 
     static SignIn checkOnly() {
         return new SignIn(null, Duration.ofSeconds(100), null, Clock.systemUTC());
     }
-
-    boolean checksOnly() {
-        return resources == null;
-    }
 }
