@@ -1,0 +1,106 @@
+package dev.adfrest.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.adfrest.camel.AdfRestPage;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+
+/**
+ * (c) adfrest: one route {@code from("adfrest:...?requestInterval=0&repeatCount=1")}, as the contract's example. The
+ * route is started when the timed copy begins; the copy ends when the consumer's poll (one copy run) commits.
+ */
+public final class AdfRestClient implements BenchClient {
+
+    static final String ROUTE = "adfrest";
+    private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
+
+    private CamelContext camel;
+    private Run run;
+    private RunEnd end;
+
+    @Override
+    public void prepare(Run run) throws Exception {
+        this.run = run;
+        this.end = new RunEnd();
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("runEnd", end);
+        String uri = uri(run);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (run.workload().shape() == Workload.Shape.HUGE) {
+                    from(uri).routeId(ROUTE).autoStartup(false)
+                            .to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
+                            .process(e -> run.sink().streamed(e.getMessage().getBody(AdfRestPage.class).size()));
+                } else {
+                    from(uri).routeId(ROUTE).autoStartup(false)
+                            .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
+                }
+            }
+        });
+        camel.start();
+    }
+
+    static String uri(Run run) {
+        Workload w = run.workload();
+        String common = "&requestInterval=0&repeatCount=1&initialDelay=0&pollStrategy=#runEnd";
+        return switch (w.shape()) {
+            case NEXT_LINK -> "adfrest:" + run.firstUrl()
+                              + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})" + common;
+            case RANGE -> "adfrest:" + run.baseUrl()
+                          + "?relativeUrl=RAW(" + PageBodies.rangePath(w.id()) + "?offset={offset})"
+                          + "&paginationRules=RAW({\"QueryParameters.{offset}\":\"RANGE:0:" + w.rangeEnd() + ":"
+                          + Workload.RANGE_STEP + "\"})" + common;
+            // the default maxResponseSize (100 MiB) would refuse the page before memory is even tried
+            case HUGE -> "adfrest:" + run.firstUrl()
+                         + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})&maxResponseSize=" + HUGE_MAX_RESPONSE
+                         + common;
+        };
+    }
+
+    @Override
+    public void copy() throws Exception {
+        camel.getRouteController().startRoute(ROUTE);
+        if (!end.done.await(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the adfrest run did not end within 30 minutes");
+        }
+        if (end.failure != null) {
+            throw new IllegalStateException("the adfrest run failed: " + end.failure, end.failure);
+        }
+    }
+
+    @Override
+    public void finish() throws Exception {
+        camel.close();
+        java.nio.file.Files.deleteIfExists(run.file("adfrest"));
+    }
+
+    /** Tells the benchmark when the one poll (= one copy run) is over, and how. */
+    static final class RunEnd implements PollingConsumerPollStrategy {
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile Throwable failure;
+
+        @Override
+        public boolean begin(Consumer consumer, Endpoint endpoint) {
+            return true;
+        }
+
+        @Override
+        public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+            done.countDown();
+        }
+
+        @Override
+        public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+            failure = cause;
+            done.countDown();
+            return false;
+        }
+    }
+}
