@@ -1,9 +1,6 @@
 package dev.adfrest.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark of issue 7: starts the local API, runs the three clients on each workload, prints the table.
@@ -26,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  * server). {@code --jfr client} records a JFR profile of that client's JVMs in the output folder.
  */
 public final class Bench {
-
-    /** No client JVM runs longer: a hung client ends, the benchmark goes on. */
-    private static final Duration CHILD_LIMIT = Duration.ofMinutes(20);
 
     private Bench() {
     }
@@ -49,22 +42,22 @@ public final class Bench {
         Files.createDirectories(options.out);
         List<RunResult> results = new ArrayList<>();
         long start = System.nanoTime();
+        String loadAtStart = Table.loadAverage();
         try (BenchServer server = new BenchServer(workloads)) {
             log("API on " + server.baseUrl() + ", profile " + options.profile + ", "
                 + (options.inProcess ? "clients in this JVM" : "one JVM per client and workload"));
             for (Workload w : workloads) {
+                long t0 = System.nanoTime();
+                List<RunResult> got = interleaved(w, server, options);
+                results.addAll(got);
                 for (String client : options.clients) {
-                    long t0 = System.nanoTime();
-                    List<RunResult> got = options.inProcess
-                            ? ClientMain.runAll(client, w, server.baseUrl(), server.adminUrl(), options.out.resolve("files"), r -> { })
-                            : inChildJvm(client, w, server, options);
-                    results.addAll(got);
-                    log(String.format("%-4s %-10s %s (%.0f s)", w.id(), client, summary(got),
-                            (System.nanoTime() - t0) / 1e9));
+                    log(String.format("%-4s %-10s %s", w.id(), client,
+                            summary(got.stream().filter(r -> r.client().equals(client)).toList())));
                 }
+                log(String.format("%s took %.0f s", w.id(), (System.nanoTime() - t0) / 1e9));
             }
         }
-        Table table = new Table(workloads, options.clients, results);
+        Table table = new Table(workloads, options.clients, results, loadAtStart);
         String report = table.render(options.profile, Duration.ofNanos(System.nanoTime() - start), options.inProcess);
         System.out.println(report);
         Files.writeString(options.out.resolve("results.md"), report);
@@ -73,52 +66,47 @@ public final class Bench {
         return results;
     }
 
-    private static List<RunResult> inChildJvm(String client, Workload w, BenchServer server, Options options)
-            throws IOException, InterruptedException {
-        Path log = options.out.resolve("logs").resolve(w.id() + "-" + client + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + w.heap(), "-XX:+ExitOnOutOfMemoryError"));
-        if (options.jfr.contains(client)) {
-            command.add("-XX:StartFlightRecording=settings=profile,filename="
-                        + options.out.resolve(w.id() + "-" + client + ".jfr"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientMain.class.getName(),
-                client, options.profile, w.id(), server.baseUrl(), server.adminUrl(),
-                options.out.resolve("files").toString(), Integer.toString(w.warmupRuns()), Integer.toString(w.runs())));
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(CHILD_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /**
+     * Runs the clients on one workload turn by turn (warm-ups first, then measured run k of each client, in an order
+     * rotated each round: ABC, BCA, CAB...) so that a burst of load from elsewhere on the machine falls on all of them
+     * alike. A client that fails its warm-up is not run again; its runs carry the reason.
+     */
+    private static List<RunResult> interleaved(Workload w, BenchServer server, Options options) throws IOException {
+        List<String> clients = options.clients;
+        List<Runner> runners = new ArrayList<>();
+        try {
+            for (String client : clients) {
+                runners.add(options.inProcess
+                        ? Runner.inProcess(new ClientMain(client, w, server.baseUrl(), server.adminUrl(), options.out.resolve("files")))
+                        : new Runner.ChildJvm(client, w, options.profile, server, options.out, options.jfr.contains(client)));
             }
-        }, "bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        List<RunResult> results = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null;) {
-                if (line.startsWith(RunResult.PREFIX)) {
-                    results.add(RunResult.fromLine(line));
+            String[] broken = new String[clients.size()];
+            for (int i = 0; i < w.warmupRuns(); i++) {
+                for (int c = 0; c < clients.size(); c++) {
+                    if (broken[c] == null) {
+                        RunResult warm = runners.get(c).run(true, 0);
+                        broken[c] = warm.ok() ? null : warm.status();
+                    }
                 }
             }
+            List<RunResult> results = new ArrayList<>();
+            for (int k = 1; k <= w.runs(); k++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    int c = (i + k - 1) % clients.size();
+                    results.add(broken[c] == null ? runners.get(c).run(false, k)
+                            : RunResult.failed(w.id(), clients.get(c), k, broken[c]));
+                }
+            }
+            return results;
+        } finally {
+            runners.forEach(Runner::close);
         }
-        int exit = process.waitFor();
-        String status = exit == 3 ? "OOM (-Xmx" + w.heap() + ")" : "failed: client JVM exit " + exit + ", see " + log;
-        for (int k = results.size() + 1; k <= w.runs(); k++) {
-            results.add(RunResult.failed(w.id(), client, k, status));
-        }
-        return results;
     }
 
     private static String summary(List<RunResult> runs) {
         Set<String> statuses = new LinkedHashSet<>();
-        runs.forEach(r -> statuses.add(r.ok() ? String.format("%.0f pages/s", r.pages() / (r.wallNanos() / 1e9)) : r.status()));
-        return String.join(", ", statuses);
+        runs.forEach(r -> statuses.add(r.ok() ? String.format("%.0f", r.pages() / (r.wallNanos() / 1e9)) : r.status()));
+        return "pages/s " + String.join(", ", statuses);
     }
 
     private static void log(String line) {

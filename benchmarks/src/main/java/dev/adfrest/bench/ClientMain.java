@@ -1,33 +1,53 @@
 package dev.adfrest.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
- * Runs one client on one workload: warm-up runs, then measured runs, each reported as it ends. Normally the main
- * class of a client JVM that the harness starts (one JVM per client and workload, so that one client's JIT profile,
- * heap and threads never colour another's figures); the smoke test calls {@link #runAll} in-process.
+ * One client on one workload, run after run as the harness asks. Normally the main class of a client JVM: the
+ * harness starts one per client and workload (so that one client's JIT profile, heap and threads never colour
+ * another's figures) and sends it one line per run on stdin, {@code warmup} or {@code run <n>}; it answers each with
+ * one {@link RunResult} line on stdout. The smoke test uses {@link #once} in-process.
  */
 public final class ClientMain {
 
     public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest");
 
-    private ClientMain() {
+    private final String name;
+    private final BenchClient client;
+    private final Workload workload;
+    private final String baseUrl;
+    private final String adminUrl;
+    private final Path outDir;
+
+    public ClientMain(String name, Workload workload, String baseUrl, String adminUrl, Path outDir) throws IOException {
+        this.name = name;
+        this.client = client(name);
+        this.workload = workload;
+        this.baseUrl = baseUrl;
+        this.adminUrl = adminUrl;
+        this.outDir = outDir;
+        Files.createDirectories(outDir);
     }
 
-    /** {@code ClientMain <client> <profile> <workload> <baseUrl> <adminUrl> <outDir> <warmupRuns> <runs>} */
+    /** {@code ClientMain <client> <profile> <workload> <baseUrl> <adminUrl> <outDir>}, then commands on stdin. */
     public static void main(String[] args) throws Exception {
-        Workload w = Workloads.byId(args[1], args[2]).withRuns(Integer.parseInt(args[6]), Integer.parseInt(args[7]));
-        runAll(args[0], w, args[3], args[4], Path.of(args[5]), r -> System.out.println(r.toLine()));
-        System.out.flush();
+        ClientMain main = new ClientMain(args[0], Workloads.byId(args[1], args[2]), args[3], args[4], Path.of(args[5]));
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = commands.readLine()) != null && !line.equals("quit");) {
+            String[] command = line.trim().split(" ");
+            RunResult result = command[0].equals("warmup") ? main.once(true, 0) : main.once(false, Integer.parseInt(command[1]));
+            System.out.println(result.toLine());
+            System.out.flush();
+        }
         System.exit(0); // client libraries may leave non-daemon threads behind
     }
 
@@ -40,43 +60,19 @@ public final class ClientMain {
         };
     }
 
-    public static List<RunResult> runAll(String clientName, Workload w, String baseUrl, String adminUrl, Path outDir,
-                                         Consumer<RunResult> report) throws IOException {
-        Files.createDirectories(outDir);
-        BenchClient client = client(clientName);
-        List<RunResult> results = new ArrayList<>();
-        Workload warm = w.warmupSized();
-        for (int i = 0; i < w.warmupRuns(); i++) {
-            RunResult r = once(client, clientName, warm, -(i + 1), baseUrl, adminUrl, outDir);
-            if (!r.ok()) { // a client that cannot do the warm-up cannot do the runs: say why once per run
-                for (int k = 1; k <= w.runs(); k++) {
-                    RunResult failed = RunResult.failed(w.id(), clientName, k, r.status());
-                    results.add(failed);
-                    report.accept(failed);
-                }
-                return results;
-            }
-        }
-        for (int k = 1; k <= w.runs(); k++) {
-            RunResult r = once(client, clientName, w, k, baseUrl, adminUrl, outDir);
-            results.add(r);
-            report.accept(r);
-        }
-        return results;
-    }
-
-    private static RunResult once(BenchClient client, String name, Workload w, int runNo, String baseUrl,
-                                  String adminUrl, Path outDir) {
+    /** One copy run: a warm-up run (at the workload's warm-up size, reported as run 0) or measured run {@code n}. */
+    public RunResult once(boolean warmup, int n) {
+        Workload w = warmup ? workload.warmupSized() : workload;
         Sink sink = new Sink(w.soakMark(), w.pages());
         BenchClient.Run run = new BenchClient.Run(w, baseUrl, outDir, sink);
         try {
             client.prepare(run);
         } catch (Exception e) {
-            return RunResult.failed(w.id(), name, runNo, "unsupported: " + firstLine(e));
+            return RunResult.failed(w.id(), name, n, "unsupported: " + reason(e));
         }
         try {
             Metrics.resetPeaks();
-            long connections0 = connections(adminUrl);
+            long connections0 = connections();
             long cpu0 = Metrics.cpuNanos();
             long t0 = System.nanoTime();
             client.copy();
@@ -85,16 +81,16 @@ public final class ClientMain {
             long peakHeap = Metrics.peakHeap();
             long liveHeap = Metrics.maxLiveAfterGc();
             long rss = Metrics.rssPeak();
-            long connections = connections(adminUrl) - connections0;
+            long connections = connections() - connections0;
             long expectedBytes = run.expectedBytes();
             String status = sink.pages() != w.pages() || sink.bytes() != expectedBytes
                     ? "failed: got " + sink.pages() + " pages / " + sink.bytes() + " bytes, expected " + w.pages()
                       + " / " + expectedBytes
                     : "ok";
-            return new RunResult(w.id(), name, runNo, status, sink.pages(), sink.bytes(), wall, cpu, peakHeap, liveHeap,
+            return new RunResult(w.id(), name, n, status, sink.pages(), sink.bytes(), wall, cpu, peakHeap, liveHeap,
                     rss, connections, sink.heapAtMark(), sink.heapAtEnd());
         } catch (Exception e) {
-            return RunResult.failed(w.id(), name, runNo, "failed: " + firstLine(e));
+            return RunResult.failed(w.id(), name, n, "failed: " + reason(e));
         } finally {
             try {
                 client.finish();
@@ -104,18 +100,18 @@ public final class ClientMain {
         }
     }
 
-    private static long connections(String adminUrl) throws IOException {
+    private long connections() throws IOException {
         try (InputStream in = URI.create(adminUrl + "/connections").toURL().openStream()) {
             return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
         }
     }
 
-    private static String firstLine(Throwable e) {
+    /** The innermost cause says why; the wrappers (route, endpoint) repeat the URI at length. */
+    private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        // the innermost cause says why; the wrappers (route, endpoint) repeat the URI at length
         String msg = root.getClass().getSimpleName() + ": " + root.getMessage();
         int dueTo = msg.lastIndexOf("due to: ");
         if (dueTo >= 0) {

@@ -16,8 +16,10 @@ final class Table {
     private final List<Workload> workloads;
     private final List<String> clients;
     private final List<RunResult> results;
+    private final String loadAtStart;
 
-    Table(List<Workload> workloads, List<String> clients, List<RunResult> results) {
+    Table(List<Workload> workloads, List<String> clients, List<RunResult> results, String loadAtStart) {
+        this.loadAtStart = loadAtStart;
         this.workloads = workloads;
         this.clients = clients;
         this.results = results;
@@ -57,12 +59,13 @@ final class Table {
 
     String render(String profile, Duration took, boolean inProcess) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Profile %s, %d cores, %s %s, took %d s%s.%n%n", profile,
+        sb.append(String.format(Locale.ROOT, "Profile %s, %d cores, %s %s, load average %s at the start, %s at the end,"
+                                             + " took %d s%s.%n%n", profile,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), took.toSeconds(),
+                System.getProperty("java.runtime.version"), loadAtStart, loadAverage(), took.toSeconds(),
                 inProcess ? ", clients in the harness JVM (CPU and heap include the server)" : ", one JVM per client"));
         sb.append("| workload | client | runs | pages/s | MB/s | CPU s / 1k pages | peak heap MB | live heap MB "
-                  + "| RSS MB | conns / run | pages/s vs floor | vs camel-http |\n");
+                  + "| RSS MB | conns / run | x floor | x camel-http |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
             for (String client : clients) {
@@ -81,7 +84,11 @@ final class Table {
                         ratio(w, client, "floor"), ratio(w, client, "camel-http")));
             }
         }
-        sb.append('\n');
+        sb.append("\nMedians over the measured runs. MB = 10^6 bytes. CPU: the client JVM's process CPU time (all threads,"
+                  + " GC and JIT included) per 1,000 pages. Peak heap: sum of the heap pools' peaks (an upper bound; mostly"
+                  + " the young generation's size). Live heap: the largest heap left after a GC during the run (- when no GC"
+                  + " ran). RSS: VmHWM of the client JVM during the run. Conns: TCP connections the server accepted during the"
+                  + " run. x floor, x camel-http: ratio of median throughput.\n\n");
         for (Workload w : workloads) {
             sb.append(String.format("- %s: %s; %d warm-up + %d measured runs, -Xmx%s%n", w.id(), w.title(),
                     w.warmupRuns(), w.runs(), w.heap()));
@@ -149,6 +156,16 @@ final class Table {
         }
         double ratio = metric.applyAsDouble(mine.get()) / metric.applyAsDouble(base.get());
         return String.format(Locale.ROOT, "%s (%.2fx)", ratio >= factor ? "met" : "NOT MET", ratio);
+    }
+
+    /** The 1, 5 and 15 minute load averages: how busy the machine was besides the benchmark. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long nanos) {

@@ -25,7 +25,7 @@ public final class Workloads {
     static List<Workload> full() {
         List<Workload> all = new ArrayList<>();
         all.add(new Workload("W1", "2,000 pages x 50 KB, next link in body, no latency",
-                Shape.NEXT_LINK, 2_000, 50_000, 0, 2, 2_000, 0, 5, "1g", 0));
+                Shape.NEXT_LINK, 2_000, 50_000, 0, 3, 2_000, 0, 9, "1g", 0));
         all.add(new Workload("W2", "2,000 pages x 50 KB, next link in body, 20 ms latency",
                 Shape.NEXT_LINK, 2_000, 50_000, 20, 1, 200, 0, 3, "1g", 0));
         all.add(new Workload("W3", "RANGE over 400 offsets x 50 KB, 20 ms latency",
