@@ -77,8 +77,8 @@ final class Table {
                 }
                 Row r = row.get();
                 sb.append(String.format(Locale.ROOT,
-                        "| %s | %s | %d | %.0f | %.1f | %.3f | %.0f | %s | %.0f | %.0f | %s | %s |%n",
-                        w.id(), client, r.runs(), r.pagesPerSec(), r.mbPerSec(), r.cpuPer1k(), r.peakHeapMb(),
+                        "| %s | %s | %d | %s | %.1f | %s | %.0f | %s | %.0f | %.0f | %s | %s |%n",
+                        w.id(), client, r.runs(), figure(r.pagesPerSec()), r.mbPerSec(), figure(r.cpuPer1k()), r.peakHeapMb(),
                         Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f", r.liveHeapMb()),
                         r.rssMb(), r.connections(),
                         ratio(w, client, "floor"), ratio(w, client, "camel-http")));
@@ -170,6 +170,14 @@ final class Table {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** Three significant digits at most, whole numbers from 100 up: 2794, 44.5, 0.380, 0.00213. */
+    private static String figure(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** NaN (shown as "-") when no run had a GC: then nothing tells what was live. */
