@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
 
 /**
  * (b) Today's Camel way: a hand-written route with camel-http, the jsonpath language and loopDoWhile, as a Camel user
@@ -30,18 +31,8 @@ public final class CamelHttpClient implements BenchClient {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                switch (w.shape()) {
-                    case NEXT_LINK -> from("direct:copy")
-                            .setProperty("next", header("firstUrl"))
-                            .loopDoWhile(exchangeProperty("next").isNotNull())
-                                .removeHeaders("*")
-                                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                                .setHeader(Exchange.HTTP_URI, exchangeProperty("next"))
-                                .to(http)
-                                .setProperty("next").jsonpath("$.next", true, String.class)
-                                .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)))
-                            .end();
-                    case RANGE -> from("direct:copy")
+                if (w.shape() == Workload.Shape.RANGE) {
+                    from("direct:copy")
                             .loop(w.pages())
                                 .removeHeaders("*")
                                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
@@ -51,17 +42,22 @@ public final class CamelHttpClient implements BenchClient {
                                 .to(http)
                                 .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)))
                             .end();
-                    case HUGE -> from("direct:copy")
-                            .setProperty("next", header("firstUrl"))
-                            .loopDoWhile(exchangeProperty("next").isNotNull())
-                                .removeHeaders("*")
-                                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                                .setHeader(Exchange.HTTP_URI, exchangeProperty("next"))
-                                .to(http)
-                                .to("file:" + run.outDir() + "?fileName=" + run.file("camel-http").getFileName())
-                                .setProperty("next").jsonpath("$.next", true, String.class)
-                                .process(e -> run.sink().streamed(Files.size(run.file("camel-http"))))
-                            .end();
+                    return;
+                }
+                ProcessorDefinition<?> pages = from("direct:copy")
+                        .setProperty("next", header("firstUrl"))
+                        .loopDoWhile(exchangeProperty("next").isNotNull())
+                            .removeHeaders("*")
+                            .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                            .setHeader(Exchange.HTTP_URI, exchangeProperty("next"))
+                            .to(http);
+                if (w.shape() == Workload.Shape.HUGE) { // as-is to a file first, while the stream cache still holds it
+                    pages.to("file:" + run.outDir() + "?fileName=" + run.file("camel-http").getFileName())
+                            .setProperty("next").jsonpath("$.next", true, String.class)
+                            .process(e -> run.sink().streamed(Files.size(run.file("camel-http"))));
+                } else {
+                    pages.setProperty("next").jsonpath("$.next", true, String.class)
+                            .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
                 }
             }
         });
