@@ -65,8 +65,20 @@ public class AdfRestConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "00:00:01",
               description = "The time to wait before each next-page request (ADF 'requestInterval'): an ADF TimeSpan,"
-                            + " a Camel duration or milliseconds. 0 requests at full speed.")
+                            + " a Camel duration or milliseconds. 0 requests at full speed. With parallelRequests, the"
+                            + " least time between the starts of two requests.")
     private String requestInterval = "00:00:01";
+
+    @UriParam(defaultValue = "1",
+              description = "Fetch up to this many pages at once when the requests are known in advance: RANGE rules"
+                            + " that take no value from a response (EndCondition and MaxRequestNumber rules may be"
+                            + " there). Pages are still handed to the route one at a time, in order, with an exact"
+                            + " CamelAdfRestLastPage, and MaxRequestNumber is never exceeded; pages fetched ahead past"
+                            + " the end of the run (an EndCondition or a 204 inside the window) are dropped, never"
+                            + " delivered. requestInterval then spaces the starts of requests. Rules that read the next"
+                            + " request from a response (a next link, a cursor) fetch one page at a time whatever this"
+                            + " says. 1 to 32.")
+    private int parallelRequests = 1;
 
     @UriParam(defaultValue = "false",
               description = "When a next link is followed, add back the first request's query parameters that the"
@@ -475,6 +487,14 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setAllowedHosts(String allowedHosts) {
         this.allowedHosts = allowedHosts;
+    }
+
+    public int getParallelRequests() {
+        return parallelRequests;
+    }
+
+    public void setParallelRequests(int parallelRequests) {
+        this.parallelRequests = parallelRequests;
     }
 
     public int getMaxRetries() {

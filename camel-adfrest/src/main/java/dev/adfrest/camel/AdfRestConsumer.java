@@ -3,6 +3,8 @@ package dev.adfrest.camel;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import dev.adfrest.camel.mapping.MappingException;
 import dev.adfrest.camel.mapping.PageOutput;
@@ -24,6 +26,8 @@ import org.apache.hc.core5.http.ContentType;
 public class AdfRestConsumer extends ScheduledPollConsumer {
 
     private final HeaderFilterStrategy headerFilter = new HttpHeaderFilterStrategy();
+    /** The threads requests are fetched ahead on (parallelRequests); null when runs fetch one page at a time. */
+    private ExecutorService fetchExecutor;
 
     public AdfRestConsumer(AdfRestEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -35,9 +39,29 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        fetchExecutor = getEndpoint().newFetchExecutor(this);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop(); // interrupts a run in progress
+        if (fetchExecutor != null) {
+            List<Runnable> queued = getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(fetchExecutor);
+            for (Runnable request : queued == null ? List.<Runnable> of() : queued) {
+                if (request instanceof Future<?> never) {
+                    never.cancel(false); // no run may wait for a request that will never be sent
+                }
+            }
+            fetchExecutor = null;
+        }
+    }
+
+    @Override
     protected int poll() throws Exception {
         String newRunId = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
-        CopyRun run = getEndpoint().newRun(getRouteId(), newRunId, this::isRunAllowed);
+        CopyRun run = getEndpoint().newRun(getRouteId(), newRunId, this::isRunAllowed, fetchExecutor);
         String runId = run.runId();
         RunSummary summary = run.execute((page, last) -> deliver(runId, page, last));
         return summary.pages();

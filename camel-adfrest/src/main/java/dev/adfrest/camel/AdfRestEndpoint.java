@@ -1,6 +1,8 @@
 package dev.adfrest.camel;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -21,6 +23,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
@@ -37,6 +40,9 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
 
     /** A copy run is a batch job: by default runs start a minute apart, not every half second. */
     static final long DEFAULT_DELAY = 60_000;
+
+    /** Connections the pool keeps per host at least (more when parallelRequests asks for more). */
+    private static final int MIN_CONNECTIONS = 8;
 
     @UriParam
     private AdfRestConfiguration configuration;
@@ -92,11 +98,16 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
                 source.responseTimeout(), ssl, configuration.isEnableServerCertificateValidation(),
-                configuration.getMaxResponseSize(), 8);
+                configuration.getMaxResponseSize(), Math.max(MIN_CONNECTIONS, source.fetchAhead()));
         Credentials credentials = new Credentials(Authenticators.create(configuration, getCamelContext()),
                 configuration.getAuthHeaders(),
                 source.origin(), configuration.isAllowCrossOriginCredentials());
         transport = new HttpTransport(settings, credentials, source.hosts(), source.masking());
+        if (source.parallelRequests() > 1 && source.fetchAhead() == 1) {
+            LOG.info("parallelRequests={} does not apply to {}: {}; pages are fetched one at a time",
+                    source.parallelRequests(), source.masking().url(source.template().url()),
+                    source.oneAtATimeBecause());
+        }
     }
 
     @Override
@@ -106,15 +117,16 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         super.doStop();
     }
 
-    /** A new copy run; {@code running} tells it whether to go on. */
     /**
      * A new copy run, or the unfinished one resumed when a stateRepository holds its position.
      *
      * @param routeId the key of the saved position
      * @param runId   the id of a new run
      * @param running tells the run whether to go on
+     * @param fetchExecutor the threads for requests fetched ahead ({@link #newFetchExecutor}); null: one at a time
      */
-    CopyRun newRun(String routeId, String runId, java.util.function.BooleanSupplier running) {
+    CopyRun newRun(String routeId, String runId, java.util.function.BooleanSupplier running,
+                   ExecutorService fetchExecutor) {
         Checkpoints checkpoints = configuration.getStateRepository() == null ? Checkpoints.NONE
                 : new StateRepositoryCheckpoints(configuration.getStateRepository(), routeId, source.fingerprint());
         Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
@@ -131,8 +143,31 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         }
         CopyRun.Fetcher fetcher = new RetryingFetcher(new PageFetcher(transport, source.masking()), source.retry(),
                 SLEEPER, source.masking());
+        CopyRun.FetchAhead ahead = fetchExecutor == null ? CopyRun.FetchAhead.NONE
+                : new CopyRun.FetchAhead(source.fetchAhead(), fetchExecutor);
         return new CopyRun(runId, paginator, fetcher, source.requestInterval(), source.masking(), running, SLEEPER,
-                checkpoints);
+                checkpoints, ahead);
+    }
+
+    /**
+     * The threads a consumer fetches pages ahead on (daemon threads named AdfRestFetch, idle ones ending after a
+     * minute), or null when its runs fetch one page at a time. The consumer shuts it down when it stops.
+     */
+    ExecutorService newFetchExecutor(Object owner) {
+        int size = source.fetchAhead();
+        if (size < 2) {
+            return null;
+        }
+        ThreadPoolProfile profile = new ThreadPoolProfile("AdfRestFetch");
+        profile.setPoolSize(size);
+        profile.setMaxPoolSize(size);
+        // queue, never reject, while running: requests a finished run abandoned may still hold the threads
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setRejectedPolicy(org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy.Abort);
+        return getCamelContext().getExecutorServiceManager().newThreadPool(owner, "AdfRestFetch", profile);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdfRestEndpoint.class);

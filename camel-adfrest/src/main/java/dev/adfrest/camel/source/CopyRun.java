@@ -1,6 +1,7 @@
 package dev.adfrest.camel.source;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 import dev.adfrest.camel.pagination.PageRequest;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The run reads one page ahead: page k is handed over only once the request for page k+1 has been answered, so that
  * {@code last} is exact even for APIs that end with 204 No Content. If the route fails page k, nothing after page k+1
  * is requested and page k+1 is never handed over.
+ * <p>
+ * With a {@link FetchAhead} of more than one request, and rules that know the requests in advance, a
+ * {@link FetchWindow} keeps that many in flight: pages still come in order, every stop falls on the same page, and what
+ * was fetched past the end (or past a page the route failed) is dropped, never handed over.
  */
 public final class CopyRun {
 
@@ -43,6 +48,16 @@ public final class CopyRun {
     }
 
     /**
+     * How many requests a run keeps in flight, and the threads that send them.
+     *
+     * @param requests 1: one at a time, on the run's own thread
+     * @param executor the threads for requests fetched ahead; null when {@code requests} is 1
+     */
+    public record FetchAhead(int requests, ExecutorService executor) {
+        public static final FetchAhead NONE = new FetchAhead(1, null);
+    }
+
+    /**
      * The route's verdict on a page.
      *
      * @param processed false when the route failed the page: the run stops there
@@ -62,6 +77,7 @@ public final class CopyRun {
     private final BooleanSupplier running;
     private final Sleeper sleeper;
     private final Checkpoints checkpoints;
+    private final FetchAhead ahead;
 
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
                    BooleanSupplier running, Sleeper sleeper) {
@@ -74,6 +90,14 @@ public final class CopyRun {
      */
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
                    BooleanSupplier running, Sleeper sleeper, Checkpoints checkpoints) {
+        this(runId, paginator, fetcher, requestInterval, masking, running, sleeper, checkpoints, FetchAhead.NONE);
+    }
+
+    /**
+     * @param ahead how many requests to keep in flight when the paginator knows them in advance
+     */
+    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
+                   BooleanSupplier running, Sleeper sleeper, Checkpoints checkpoints, FetchAhead ahead) {
         this.runId = runId;
         this.paginator = paginator;
         this.fetcher = fetcher;
@@ -82,6 +106,7 @@ public final class CopyRun {
         this.running = running;
         this.sleeper = sleeper;
         this.checkpoints = checkpoints;
+        this.ahead = ahead;
     }
 
     public String runId() {
@@ -98,16 +123,30 @@ public final class CopyRun {
     public RunSummary execute(PageHandler handler) throws Exception {
         long start = System.nanoTime();
         Counter counter = new Counter();
+        FetchWindow window = null;
+        if (ahead.requests() > 1) {
+            window = new FetchWindow(runId, paginator, this::fetch, ahead.executor(), ahead.requests(), requestInterval,
+                    System::nanoTime, sleeper);
+            LOG.debug("Run {} fetches up to {} pages at once", runId, ahead.requests());
+        }
         try {
-            return loop(handler, counter, start);
+            return loop(handler, counter, start, window);
         } catch (Exception e) {
             LOG.warn("Run {} failed after {}: {}", runId, counter.summary(runId, start, null).describe(), masking.scrub(e.getMessage()));
             throw e;
+        } finally {
+            if (window != null) {
+                window.close();
+            }
         }
     }
 
-    private RunSummary loop(PageHandler handler, Counter counter, long start) throws Exception {
-        FetchedPage current = fetch(paginator.first(), paginator.requestsMade() + 1);
+    /**
+     * @param window null: one request at a time, requestInterval after the previous response
+     */
+    private RunSummary loop(PageHandler handler, Counter counter, long start, FetchWindow window) throws Exception {
+        Fetcher pages = window != null ? window : this::fetch;
+        FetchedPage current = pages.fetch(paginator.first(), paginator.requestsMade() + 1);
         if (current.isNoContent()) {
             return finish(counter, start, Step.StopReason.NO_CONTENT, "the first response was 204 No Content", null);
         }
@@ -121,10 +160,10 @@ public final class CopyRun {
                     return stopped(counter, start);
                 }
                 try {
-                    if (!requestInterval.isZero()) {
+                    if (window == null && !requestInterval.isZero()) {
                         sleeper.sleep(requestInterval);
                     }
-                    next = fetch(n.request(), current.number() + 1);
+                    next = pages.fetch(n.request(), current.number() + 1);
                     if (next.isNoContent()) {
                         stop = new Step.Stop(Step.StopReason.NO_CONTENT, "the next request was answered 204 No Content");
                         next = null;

@@ -35,6 +35,10 @@ public final class RetryingFetcher implements CopyRun.Fetcher {
             try {
                 return delegate.fetch(request, pageNumber);
             } catch (Exception e) {
+                if (Thread.currentThread().isInterrupted() && !(e instanceof InterruptedException)) {
+                    // the run abandoned this request (it stopped, or went past it): no retry, no warning
+                    throw new InterruptedException("page " + pageNumber + " abandoned: " + e.getClass().getSimpleName());
+                }
                 RetryPolicy.Decision decision = policy.decide(request.method(), e, retries, Instant.now(),
                         ThreadLocalRandom.current()::nextDouble);
                 if (decision instanceof RetryPolicy.Retry retry) {

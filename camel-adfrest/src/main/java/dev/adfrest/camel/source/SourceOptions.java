@@ -26,6 +26,7 @@ import dev.adfrest.camel.support.UrlTemplates;
  * @param rules           the compiled pagination rules
  * @param settings        how the rules are applied
  * @param requestInterval the wait before each next-page request
+ * @param parallelRequests the most requests in flight at once when the rules know them in advance
  * @param responseTimeout ADF's httpRequestTimeout
  * @param readTimeout     the longest silence while reading a body
  * @param retry           when and how failed requests are sent again
@@ -38,12 +39,19 @@ public record SourceOptions(
         PaginationRules rules,
         PaginationSettings settings,
         Duration requestInterval,
+        int parallelRequests,
         Duration responseTimeout,
         Duration readTimeout,
         RetryPolicy retry,
         HostPolicy hosts,
         URI origin,
         Masking masking) {
+
+    /**
+     * The most requests a run keeps in flight: each holds a connection, a thread and, once answered, a page in memory
+     * until its turn; more than a few dozen at once is more than most APIs tolerate from one client.
+     */
+    public static final int MAX_PARALLEL_REQUESTS = 32;
 
     /**
      * @param  forwardedQuery           endpoint query parameters the component does not know: sent to the API
@@ -64,6 +72,11 @@ public record SourceOptions(
                                                + config.getRequestMethod() + "'");
         }
         Duration interval = Durations.parseNonNegative("requestInterval", config.getRequestInterval());
+        int parallel = config.getParallelRequests();
+        if (parallel < 1 || parallel > MAX_PARALLEL_REQUESTS) {
+            throw new IllegalArgumentException("Option 'parallelRequests' must be between 1 and " + MAX_PARALLEL_REQUESTS
+                                               + ", but is " + parallel);
+        }
         Duration timeout = positive("httpRequestTimeout", config.getHttpRequestTimeout());
         Duration readTimeout = positive("readTimeout", config.getReadTimeout());
         if (config.getMaxRetries() < 0) {
@@ -92,7 +105,7 @@ public record SourceOptions(
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
         rules.checkTemplate(template); // a RANGE {var} must appear in the request, and every {var} of the URL be filled
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(), config.isFailOnRepeatedRequest());
-        return new SourceOptions(template, rules, settings, interval, timeout, readTimeout, retry, hosts, origin, masking);
+        return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin, masking);
     }
 
     /**
@@ -108,6 +121,18 @@ public record SourceOptions(
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Requests a run keeps in flight: {@link #parallelRequests()} when the rules know the requests in advance, else 1.
+     */
+    public int fetchAhead() {
+        return rules.requestsKnownInAdvance() ? parallelRequests : 1;
+    }
+
+    /** Why {@link #fetchAhead()} is 1 although parallelRequests is more; null when it is not. */
+    public String oneAtATimeBecause() {
+        return parallelRequests > 1 ? FetchWindow.sequentialBecause(rules) : null;
     }
 
     private static Duration positive(String option, String value) {

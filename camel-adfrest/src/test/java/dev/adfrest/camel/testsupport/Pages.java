@@ -2,6 +2,7 @@ package dev.adfrest.camel.testsupport;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -16,6 +17,14 @@ public final class Pages {
     public static WireMockExtension loopbackServer() {
         return WireMockExtension.newInstance()
                 .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+                .build();
+    }
+
+    /** The same with WireMock extensions, and threads enough to hold many requests at once. */
+    public static WireMockExtension loopbackServer(Extension... extensions) {
+        return WireMockExtension.newInstance()
+                .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
+                        .extensions(extensions))
                 .build();
     }
 
