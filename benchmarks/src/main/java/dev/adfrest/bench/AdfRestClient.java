@@ -13,16 +13,23 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
  * (c) adfrest: one route {@code from("adfrest:...?requestInterval=0&repeatCount=1")}, as the contract's example. The
- * route is started when the timed copy begins; the copy ends when the consumer's poll (one copy run) commits.
+ * route is started when the timed copy begins; the copy ends when the consumer's poll (one copy run) commits. On RANGE
+ * workloads it may fetch pages in parallel ({@code parallelRequests}).
  */
 public final class AdfRestClient implements BenchClient {
 
     static final String ROUTE = "adfrest";
     private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
 
+    private final int parallelRequests;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
+
+    /** @param parallelRequests the endpoint's parallelRequests on RANGE workloads (1: one page at a time) */
+    public AdfRestClient(int parallelRequests) {
+        this.parallelRequests = parallelRequests;
+    }
 
     @Override
     public void prepare(Run run) throws Exception {
@@ -30,7 +37,7 @@ public final class AdfRestClient implements BenchClient {
         this.end = new RunEnd();
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
-        String uri = uri(run);
+        String uri = uri(run, parallelRequests);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -47,7 +54,7 @@ public final class AdfRestClient implements BenchClient {
         camel.start();
     }
 
-    static String uri(Run run) {
+    static String uri(Run run, int parallelRequests) {
         Workload w = run.workload();
         String common = "&requestInterval=0&repeatCount=1&initialDelay=0&pollStrategy=#runEnd";
         return switch (w.shape()) {
@@ -56,7 +63,8 @@ public final class AdfRestClient implements BenchClient {
             case RANGE -> "adfrest:" + run.baseUrl()
                           + "?relativeUrl=RAW(" + PageBodies.rangePath(w.id()) + "?offset={offset})"
                           + "&paginationRules=RAW({\"QueryParameters.{offset}\":\"RANGE:0:" + w.rangeEnd() + ":"
-                          + Workload.RANGE_STEP + "\"})" + common;
+                          + Workload.RANGE_STEP + "\"})" + common
+                          + (parallelRequests > 1 ? "&parallelRequests=" + parallelRequests : "");
             // the default maxResponseSize (100 MiB) would refuse the page before memory is even tried
             case HUGE -> "adfrest:" + run.firstUrl()
                          + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})&maxResponseSize=" + HUGE_MAX_RESPONSE

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The benchmark of issue 7: starts the local API, runs the three clients on each workload, prints the table.
+ * The benchmark of issue 7: starts the local API, runs the three clients on each workload (and adfrest with
+ * parallelRequests=8 on RANGE workloads), prints the table.
  * <pre>
- * Bench [--profile full|smoke] [--only W1,W4] [--clients floor,camel-http,adfrest] [--warmup N] [--runs N]
+ * Bench [--profile full|smoke] [--only W1,W4] [--clients floor,camel-http,adfrest,adfrest-p8] [--warmup N] [--runs N]
  *       [--in-process] [--jfr adfrest] [--out DIR]
  * </pre>
  * By default each (workload, client) pair runs in its own JVM ({@link ClientMain}) with the workload's -Xmx, so that
@@ -50,7 +51,7 @@ public final class Bench {
                 long t0 = System.nanoTime();
                 List<RunResult> got = interleaved(w, server, options);
                 results.addAll(got);
-                for (String client : options.clients) {
+                for (String client : clientsOn(w, options.clients)) {
                     log(String.format("%-4s %-10s %s", w.id(), client,
                             summary(got.stream().filter(r -> r.client().equals(client)).toList())));
                 }
@@ -72,7 +73,7 @@ public final class Bench {
      * alike. A client that fails its warm-up is not run again; its runs carry the reason.
      */
     private static List<RunResult> interleaved(Workload w, BenchServer server, Options options) throws IOException {
-        List<String> clients = options.clients;
+        List<String> clients = clientsOn(w, options.clients);
         List<Runner> runners = new ArrayList<>();
         try {
             for (String client : clients) {
@@ -101,6 +102,11 @@ public final class Bench {
         } finally {
             runners.forEach(Runner::close);
         }
+    }
+
+    /** The clients that apply to the workload, in the order given. */
+    static List<String> clientsOn(Workload w, List<String> clients) {
+        return clients.stream().filter(c -> ClientMain.appliesTo(c, w)).toList();
     }
 
     private static String summary(List<RunResult> runs) {

@@ -19,7 +19,8 @@ import java.util.Locale;
  */
 public final class ClientMain {
 
-    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest");
+    /** adfrest-p8: the adfrest client with parallelRequests=8, on workloads whose requests are known in advance. */
+    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8");
 
     private final String name;
     private final BenchClient client;
@@ -55,9 +56,15 @@ public final class ClientMain {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "floor" -> new FloorClient();
             case "camel-http" -> new CamelHttpClient();
-            case "adfrest" -> new AdfRestClient();
+            case "adfrest" -> new AdfRestClient(1);
+            case "adfrest-p8" -> new AdfRestClient(8);
             default -> throw new IllegalArgumentException("Unknown client '" + name + "' " + CLIENTS);
         };
+    }
+
+    /** Whether the client has something to show on the workload: parallelRequests only changes RANGE runs. */
+    public static boolean appliesTo(String client, Workload workload) {
+        return !client.equals("adfrest-p8") || workload.shape() == Workload.Shape.RANGE;
     }
 
     /** One copy run: a warm-up run (at the workload's warm-up size, reported as run 0) or measured run {@code n}. */
