@@ -28,6 +28,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Copies JSON from a REST API page after page, with Azure Data Factory's authentication types and pagination rules.
@@ -41,7 +42,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     /** A copy run is a batch job: by default runs start a minute apart, not every half second. */
     static final long DEFAULT_DELAY = 60_000;
 
-    /** Connections the pool keeps per host at least (more when parallelRequests asks for more). */
+    /** Connections the pool allows per route (scheme, host, port) at least; more when parallelRequests asks for more. */
     private static final int MIN_CONNECTIONS = 8;
 
     @UriParam
@@ -166,7 +167,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         profile.setKeepAliveTime(60L);
         profile.setTimeUnit(TimeUnit.SECONDS);
         profile.setAllowCoreThreadTimeOut(true);
-        profile.setRejectedPolicy(org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy.Abort);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort); // after shutdown: a run must not wait forever
         return getCamelContext().getExecutorServiceManager().newThreadPool(owner, "AdfRestFetch", profile);
     }
 
