@@ -326,6 +326,19 @@ public class AdfRestConfiguration implements Cloneable {
                             + " error instead of exhausting memory.")
     private long maxResponseSize = 100L * 1024 * 1024;
 
+    @UriParam(label = "advanced", defaultValue = "16777216",
+              description = "A page larger than this many bytes is never held in memory: it streams to a temporary"
+                            + " file in spoolDirectory while its JSON is checked and the pagination values are read,"
+                            + " and the exchange body streams from that file, which is deleted when the exchange"
+                            + " completes. Converting such a body to String, byte[] or JsonNode loads it whole."
+                            + " Not applied with collectionReference or translator: mapping needs the page in memory.")
+    private long spoolThreshold = 16L * 1024 * 1024;
+
+    @UriParam(label = "advanced",
+              description = "The directory for pages over spoolThreshold; the JVM's temporary directory (java.io.tmpdir)"
+                            + " when not set. Created if missing.")
+    private String spoolDirectory;
+
     public AdfRestConfiguration copy() {
         try {
             AdfRestConfiguration copy = (AdfRestConfiguration) super.clone();
@@ -691,6 +704,22 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public long getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(long spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
     }
 
     public String getCollectionReference() {

@@ -17,6 +17,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.hc.core5.http.ContentType;
 
@@ -68,8 +69,15 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     }
 
     private CopyRun.Delivery deliver(String runId, FetchedPage page, boolean last) {
-        PageOutput.Mapped mapped = map(page); // a page that cannot be mapped is not emitted: the run fails
+        PageOutput.Mapped mapped;
+        try {
+            mapped = map(page); // a page that cannot be mapped is not emitted: the run fails
+        } catch (RuntimeException e) {
+            page.close();
+            throw e;
+        }
         Exchange exchange = createExchange(false);
+        boolean routed = false;
         try {
             Message message = exchange.getMessage();
             copyResponseHeaders(page, exchange);
@@ -79,7 +87,17 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
             message.setHeader(AdfRestConstants.LAST_PAGE, last);
             message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.http().status());
             if (mapped == null) {
-                message.setBody(new AdfRestPage(page.http().body(), page.json(), charsetOf(page)));
+                message.setBody(new AdfRestPage(page.content(), charsetOf(page)));
+                if (page.content().isSpooled()) {
+                    // the body may outlive this call (seda, wire tap, async routing): its file goes when the exchange
+                    // is done with, success or failure
+                    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                        @Override
+                        public void onDone(Exchange done) {
+                            page.close();
+                        }
+                    });
+                }
             } else {
                 message.setBody(mapped.body());
                 message.setHeader(AdfRestConstants.RECORD_COUNT, mapped.records());
@@ -88,6 +106,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
                 }
             }
 
+            routed = true;
             getProcessor().process(exchange);
 
             if (exchange.getException() != null) {
@@ -105,6 +124,9 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
                     exchange, e);
             return CopyRun.Delivery.failed();
         } finally {
+            if (!routed) {
+                page.close(); // the exchange never ran: nothing else will
+            }
             releaseExchange(exchange, false);
         }
     }
@@ -116,7 +138,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
             return null;
         }
         try {
-            return output.map(page.json(), page.number());
+            return output.map(page.content().tree(), page.number());
         } catch (MappingException e) {
             Masking masking = getEndpoint().source().masking();
             throw new AdfRestMappingException(masking.scrub(e.getMessage()), masking.url(page.request().url()),
@@ -135,14 +157,15 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     }
 
     private static Charset charsetOf(FetchedPage page) {
-        List<String> types = page.response().headerValues("Content-Type");
-        if (types.isEmpty()) {
-            return null;
+        for (Map.Entry<String, List<String>> header : page.http().headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type") && !header.getValue().isEmpty()) {
+                try {
+                    return ContentType.parse(header.getValue().get(0)).getCharset();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
         }
-        try {
-            return ContentType.parse(types.get(0)).getCharset();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return null;
     }
 }

@@ -1,5 +1,8 @@
 package dev.adfrest.camel;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,10 @@ import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.source.Checkpoints;
 import dev.adfrest.camel.source.CopyRun;
 import dev.adfrest.camel.source.PageFetcher;
+import dev.adfrest.camel.source.PageJson;
 import dev.adfrest.camel.source.RetryingFetcher;
 import dev.adfrest.camel.source.SourceOptions;
+import dev.adfrest.camel.source.Spools;
 import dev.adfrest.camel.source.StateRepositoryCheckpoints;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -51,7 +56,9 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     private Map<String, Object> forwardedQuery = Map.of();
     private SourceOptions source;
     private PageOutput output = PageOutput.AS_IS;
+    private PageJson pageJson;
     private HttpTransport transport;
+    private Spools spools = Spools.NEVER;
 
     public AdfRestEndpoint(String uri, AdfRestComponent component, AdfRestConfiguration configuration) {
         super(uri, component);
@@ -66,6 +73,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         this.output = PageOutput.of(configuration.getCollectionReference(),
                 AdfJson.translator(getCamelContext(), configuration.getTranslator()),
                 configuration.isEnableSkipIncompatibleRow());
+        this.pageJson = PageJson.of(source.rules(), !output.asIs());
     }
 
     @Override
@@ -109,12 +117,26 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
                     source.parallelRequests(), source.masking().url(source.template().url()),
                     source.oneAtATimeBecause());
         }
+        // mapped records need the page's tree in memory anyway: such pages are never spooled
+        spools = output.asIs() ? new Spools(spoolDirectory(), configuration.getSpoolThreshold()) : Spools.NEVER;
+    }
+
+    private Path spoolDirectory() {
+        String dir = configuration.getSpoolDirectory();
+        Path path = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Option 'spoolDirectory': cannot use '" + path + "' for spooled pages: "
+                                               + e.getMessage(), e);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         IOHelper.close(transport);
         transport = null;
+        spools.deleteAll(); // pages whose exchanges never completed
         super.doStop();
     }
 
@@ -142,8 +164,8 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
                 LOG.warn("Cannot resume the saved run of route {} ({}); starting at page 1", routeId, e.getMessage());
             }
         }
-        CopyRun.Fetcher fetcher = new RetryingFetcher(new PageFetcher(transport, source.masking()), source.retry(),
-                SLEEPER, source.masking());
+        CopyRun.Fetcher fetcher = new RetryingFetcher(new PageFetcher(transport, pageJson, spools, source.masking()),
+                source.retry(), SLEEPER, source.masking());
         CopyRun.FetchAhead ahead = fetchExecutor == null ? CopyRun.FetchAhead.NONE
                 : new CopyRun.FetchAhead(source.fetchAhead(), fetchExecutor);
         return new CopyRun(runId, paginator, fetcher, source.requestInterval(), source.masking(), running, SLEEPER,

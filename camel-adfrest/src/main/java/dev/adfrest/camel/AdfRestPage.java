@@ -1,50 +1,67 @@
 package dev.adfrest.camel;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adfrest.camel.source.PageContent;
 
 /**
- * The body of a page exchange: the response body exactly as received, with its JSON already parsed. Converts to
- * {@code String}, {@code byte[]}, {@code InputStream} and Jackson {@code JsonNode} (see
- * {@link AdfRestPageConverter}); the JSON is never parsed twice.
+ * The body of a page exchange: the response body exactly as received. Converts to {@code String}, {@code byte[]},
+ * {@code InputStream} and Jackson {@code JsonNode} (see {@link AdfRestPageConverter}).
+ * <p>
+ * A page over {@code spoolThreshold} is not held in memory but in a temporary file, deleted when the exchange
+ * completes: its {@code InputStream} streams from the file (so {@code to("file:...")} never loads it), while
+ * {@code String}, {@code byte[]} and {@code JsonNode} read the whole page into memory. The JSON tree is built on the
+ * first conversion to {@code JsonNode}, once, and shared by later ones.
  */
 public final class AdfRestPage {
 
-    private final byte[] bytes;
-    private final JsonNode json;
+    private final PageContent content;
     private final Charset charset;
 
+    /** A page held in memory, with its tree. */
     public AdfRestPage(byte[] bytes, JsonNode json, Charset charset) {
-        this.bytes = bytes;
-        this.json = json;
+        this(PageContent.of(bytes, json), charset);
+    }
+
+    public AdfRestPage(PageContent content, Charset charset) {
+        this.content = content;
         this.charset = charset == null ? StandardCharsets.UTF_8 : charset;
     }
 
-    /** The body bytes as received (decompressed if the server compressed them). Do not modify. */
+    /**
+     * The body bytes as received (decompressed if the server compressed them). In memory: the array itself, do not
+     * modify; spooled: read from the file on each call.
+     */
     public byte[] getBytes() {
-        return bytes;
+        return content.bytes();
     }
 
-    /** The parsed JSON. Shared: do not modify. */
+    /** The parsed JSON, built on first use. Shared: do not modify. */
     public JsonNode getJson() {
-        return json;
+        return content.tree();
     }
 
+    /** A new stream of the body (from the file when spooled); close it when done. */
     public InputStream getInputStream() {
-        return new ByteArrayInputStream(bytes);
+        return content.openStream();
     }
 
-    public int size() {
-        return bytes.length;
+    /** The body's length in bytes. */
+    public long size() {
+        return content.size();
     }
 
-    /** The body as text. */
+    /** Whether the page is in a temporary file (over spoolThreshold) rather than in memory. */
+    public boolean isSpooled() {
+        return content.isSpooled();
+    }
+
+    /** The body as text (read from the file when spooled). */
     @Override
     public String toString() {
-        return new String(bytes, charset);
+        return new String(content.bytes(), charset);
     }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Converter;
 
 /**
- * Lets Camel read a page body as text, bytes, a stream or a Jackson tree, without any glue in the route.
+ * Lets Camel read a page body as text, bytes, a stream or a Jackson tree, without any glue in the route. A stream of
+ * a spooled page reads from its file; the other conversions load the page.
  */
 @Converter(generateLoader = true)
 public final class AdfRestPageConverter {

@@ -1,9 +1,12 @@
 package dev.adfrest.camel;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.testsupport.Pages;
 import dev.adfrest.camel.testsupport.Runs;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,11 +61,22 @@ class HostileInputTest extends CamelTestSupport {
     @Test
     void aLargeStringWithinTheLimitIsFine() throws Exception {
         api.stubFor(get(urlEqualTo("/large")).willReturn(Pages.json("{\"blob\":\"" + "A".repeat(25_000_000) + "\"}")));
+        MockEndpoint pages = getMockEndpoint("mock:large");
+        pages.expectedMessageCount(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // over the default spoolThreshold: the page is in a file until its exchange completes
+                from("adfrest:" + Pages.baseUrl(api) + "/large?requestInterval=0&repeatCount=1&initialDelay=0")
+                        .convertBodyTo(JsonNode.class)
+                        .to("mock:large");
+            }
+        });
 
-        Exchange page = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api)
-                + "/large?requestInterval=0&repeatCount=1&initialDelay=0", 1).get(0);
+        pages.assertIsSatisfied();
 
-        assertThat(page.getMessage().getBody(AdfRestPage.class).getJson().get("blob").asText()).hasSize(25_000_000);
+        assertThat(pages.getExchanges().get(0).getMessage().getBody(JsonNode.class).get("blob").asText())
+                .hasSize(25_000_000);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.adfrest.camel.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +37,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
@@ -100,24 +100,59 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Sends the request and reads the whole response.
+     * Reads the body of a response below 400 while its connection is open.
+     *
+     * @param <T> what the reader makes of the response
+     */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /**
+         * @param  status      the HTTP status
+         * @param  headers     the response headers in arrival order
+         * @param  body        the body, decompressed; empty when there is none. Reading more than maxResponseSize
+         *                     bytes from it throws {@link ResponseTooLargeException}. The reader need not close it.
+         * @param  length      the declared length (Content-Length), or -1 when unknown
+         * @throws IOException a transport fault while reading, or the reader's own
+         */
+        T read(int status, Map<String, List<String>> headers, InputStream body, long length) throws IOException;
+    }
+
+    /**
+     * Sends the request and reads the whole response into memory.
      *
      * @throws AdfRestHttpException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
      * @throws IOException          for transport faults and bodies over the size limit
      */
     public HttpResult send(PageRequest request) throws IOException {
-        HttpResult result = execute(request);
-        if (result.status() == 401 && credentials.invalidate()) {
-            result = execute(request);
-        }
-        if (result.status() >= 400) {
-            throw new AdfRestHttpException(result.status(), request.method(), masking.url(request.url()),
-                    masking.scrub(excerpt(result.body())), result.headers());
-        }
-        return result;
+        return send(request, (status, headers, body, length) -> new HttpResult(status, headers,
+                BodyBytes.readAll(body, length)));
     }
 
-    private HttpResult execute(PageRequest request) throws IOException {
+    /**
+     * Sends the request and hands a successful response to {@code reader}, which reads its body as it arrives (the
+     * body of a status of 400 or more is read into memory here, for the error).
+     *
+     * @throws AdfRestHttpException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
+     * @throws IOException          for transport faults, bodies over the size limit, and the reader's failures
+     */
+    public <T> T send(PageRequest request, BodyReader<T> reader) throws IOException {
+        Answer<T> answer = execute(request, reader);
+        if (answer.error() != null && answer.error().status() == 401 && credentials.invalidate()) {
+            answer = execute(request, reader);
+        }
+        HttpResult error = answer.error();
+        if (error != null) {
+            throw new AdfRestHttpException(error.status(), request.method(), masking.url(request.url()),
+                    masking.scrub(excerpt(error.body())), error.headers());
+        }
+        return answer.value();
+    }
+
+    /** What a response gave: the reader's value, or the error response (status of 400 or more). */
+    private record Answer<T>(T value, HttpResult error) {
+    }
+
+    private <T> Answer<T> execute(PageRequest request, BodyReader<T> reader) throws IOException {
         URI uri = URI.create(request.url());
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -136,7 +171,8 @@ public final class HttpTransport implements Closeable {
             http.setEntity(new ByteArrayEntity(request.body().getBytes(charsetOf(request)),
                     userType ? null : ContentType.APPLICATION_JSON));
         }
-        return client.execute(http, response -> read(response));
+        // after the handler, HttpClient reads what is left of the body (there should be nothing) to keep the connection
+        return client.execute(http, response -> answer(response, reader));
     }
 
     private static URI targetOf(HttpRequest request) throws IOException {
@@ -163,38 +199,35 @@ public final class HttpTransport implements Closeable {
         return StandardCharsets.UTF_8;
     }
 
-    private HttpResult read(ClassicHttpResponse response) throws IOException {
+    private <T> Answer<T> answer(ClassicHttpResponse response, BodyReader<T> reader) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
             headers.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
         }
-        byte[] body = readBody(response.getEntity());
-        return new HttpResult(response.getCode(), headers, body);
-    }
-
-    private byte[] readBody(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        long declared = entity.getContentLength();
-        if (declared > maxResponseSize) {
-            throw new ResponseTooLargeException(declared, maxResponseSize);
-        }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return new byte[0];
+        HttpEntity entity = response.getEntity();
+        long declared = entity == null ? 0 : entity.getContentLength();
+        InputStream content = entity == null ? null : entity.getContent();
+        try {
+            if (declared > maxResponseSize) {
+                throw new ResponseTooLargeException(declared, maxResponseSize);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-            byte[] buffer = new byte[16384];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0;) {
-                total += n;
-                if (total > maxResponseSize) {
-                    throw new ResponseTooLargeException(total, maxResponseSize);
+            InputStream body = new LimitedBody(content == null ? InputStream.nullInputStream() : content,
+                    maxResponseSize);
+            if (response.getCode() >= 400) {
+                return new Answer<>(null, new HttpResult(response.getCode(), headers, BodyBytes.readAll(body, declared)));
+            }
+            return new Answer<>(reader.read(response.getCode(), headers, body, declared), null);
+        } catch (IOException | RuntimeException e) {
+            if (content instanceof EofSensorInputStream sensor) {
+                // what is left of a failed body (too large, not JSON) is not worth reading: drop the connection,
+                // where closing would read on to the end to keep it
+                try {
+                    sensor.abort();
+                } catch (IOException ignored) {
+                    // the connection is gone either way; the failure that matters is e
                 }
-                out.write(buffer, 0, n);
             }
-            return out.toByteArray();
+            throw e;
         }
     }
 

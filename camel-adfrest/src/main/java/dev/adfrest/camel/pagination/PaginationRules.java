@@ -1,10 +1,12 @@
 package dev.adfrest.camel.pagination;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -153,10 +155,32 @@ public final class PaginationRules {
      */
     public Set<String> bodyPaths() {
         Set<String> paths = new LinkedHashSet<>();
-        Stream.concat(values.stream().map(ValueRule::value), endConditions.stream().map(EndCondition::where))
-                .filter(v -> v instanceof ResponseValue.BodyPath)
-                .forEach(v -> paths.add(v.describe()));
+        bodyValues().forEach(v -> paths.add(v.describe()));
         return Collections.unmodifiableSet(paths);
+    }
+
+    /**
+     * The body values the rules read, as plain paths ({@link PlainPath}), when every one of them is plain: a streaming
+     * reader can then give the engine just those values instead of the page's whole tree. Empty when some rule needs
+     * full JSONPath (a filter, wildcard, slice, negative index, deep scan or the root {@code $}). An empty list when
+     * the rules read nothing from the body.
+     */
+    public Optional<List<PlainPath>> plainBodyPaths() {
+        List<PlainPath> plain = new ArrayList<>();
+        for (ResponseValue value : bodyValues()) {
+            Optional<PlainPath> path = ((ResponseValue.BodyPath) value).plain();
+            if (path.isEmpty()) {
+                return Optional.empty();
+            }
+            plain.add(path.get());
+        }
+        return Optional.of(List.copyOf(plain));
+    }
+
+    private List<ResponseValue> bodyValues() {
+        return Stream.concat(values.stream().map(ValueRule::value), endConditions.stream().map(EndCondition::where))
+                .filter(v -> v instanceof ResponseValue.BodyPath)
+                .toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.adfrest.camel.pagination;
 
+import java.util.Optional;
+
 import com.jayway.jsonpath.JsonPath;
 
 /**
@@ -25,6 +27,11 @@ public sealed interface ResponseValue {
         /** Whether the path names one place ({@code $.a.b}) rather than selecting a list (filters, slices, wildcards). */
         public boolean definite() {
             return compiled.isDefinite();
+        }
+
+        /** This path as member names and indexes, when it is that simple (a streaming reader can then follow it). */
+        public Optional<PlainPath> plain() {
+            return PlainPath.of(path, compiled);
         }
     }
 

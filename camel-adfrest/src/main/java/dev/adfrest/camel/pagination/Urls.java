@@ -33,10 +33,91 @@ final class Urls {
      * @throws URISyntaxException when the result is not a URL
      */
     static URI resolve(String base, String link) throws URISyntaxException {
+        if (isCleanAbsolute(link)) {
+            URI uri = new URI(link);
+            if (isHttp(uri)) {
+                // what resolving would give back: skip the escaping, the base, the normalization and the re-parse
+                return uri;
+            }
+        }
         URI resolved = URIUtils.resolve(new URI(escapeIllegal(base)), new URI(escapeIllegal(link.trim())));
         String text = resolved.toString();
         int hash = text.indexOf('#');
         return hash < 0 ? resolved : new URI(text.substring(0, hash));
+    }
+
+    /**
+     * Whether a link is an absolute http(s) URL that resolving and normalizing leave exactly as it is: lower-case
+     * scheme and host, a port without leading zeros, a path of plain segments (unreserved characters only: no dot
+     * segments, no empty segments, no escapes), an optional non-empty query of characters RFC 3986 allows there, no
+     * user info, no fragment. Most next links are (UrlsFastPathTest checks the claim against the full resolution).
+     */
+    static boolean isCleanAbsolute(String link) {
+        int n = link.length();
+        int i = link.startsWith("https://") ? 8 : link.startsWith("http://") ? 7 : -1;
+        if (i < 0) {
+            return false;
+        }
+        int host = i;
+        while (i < n && (isLowerAlphaNum(link.charAt(i)) || link.charAt(i) == '.' || link.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == host) {
+            return false;
+        }
+        if (i < n && link.charAt(i) == ':') {
+            int port = ++i;
+            while (i < n && link.charAt(i) >= '0' && link.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == port || link.charAt(port) == '0' || i - port > 5) {
+                return false;
+            }
+        }
+        if (i >= n || link.charAt(i) != '/') {
+            return false; // no path: normalizing adds "/"
+        }
+        int segment = i + 1;
+        for (i++; i < n && link.charAt(i) != '?'; i++) {
+            char c = link.charAt(i);
+            if (c == '/') {
+                if (!isPlainSegment(link, segment, i)) {
+                    return false;
+                }
+                segment = i + 1;
+            } else if (!isUnreserved(c)) {
+                return false;
+            }
+        }
+        if (segment < i && !isPlainSegment(link, segment, i)) {
+            return false; // a last segment "." or ".."; an empty last segment is a trailing slash, which is kept
+        }
+        if (i < n) {
+            if (i == n - 1) {
+                return false; // an empty query: normalizing drops the "?"
+            }
+            for (i++; i < n; i++) {
+                char c = link.charAt(i);
+                if (c == '%' ? !isEscape(link, i) : !isUnreserved(c) && "!$&'()*+,;=:@/?".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainSegment(String s, int from, int to) {
+        int length = to - from;
+        return length > 0 && !(length == 1 && s.charAt(from) == '.')
+               && !(length == 2 && s.charAt(from) == '.' && s.charAt(from + 1) == '.');
+    }
+
+    private static boolean isLowerAlphaNum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isUnreserved(char c) {
+        return isLowerAlphaNum(c) || c >= 'A' && c <= 'Z' || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     /** Whether a resolved URL may be requested: http or https with a host. */

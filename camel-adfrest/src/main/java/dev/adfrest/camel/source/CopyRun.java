@@ -1,6 +1,8 @@
 package dev.adfrest.camel.source;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
@@ -36,6 +38,9 @@ public final class CopyRun {
     @FunctionalInterface
     public interface PageHandler {
         /**
+         * Takes the page over: the handler closes it ({@link FetchedPage#close()}) when done with it, whatever the
+         * outcome, or has it closed later (when the exchange carrying its body completes).
+         *
          * @return the outcome: processed (with its record count), or failed, which ends the run
          */
         Delivery onPage(FetchedPage page, boolean last) throws Exception;
@@ -78,6 +83,13 @@ public final class CopyRun {
     private final Sleeper sleeper;
     private final Checkpoints checkpoints;
     private final FetchAhead ahead;
+    /**
+     * Pages fetched but not (yet) handed to the route: a page read ahead, the page in hand when the run fails or the
+     * consumer stops, pages fetched ahead past the end. Those left when the run ends are discarded (their spool files
+     * deleted), as is any page a request still in flight brings after that.
+     */
+    private final List<FetchedPage> undelivered = new ArrayList<>();
+    private boolean ended;
 
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
                    BooleanSupplier running, Sleeper sleeper) {
@@ -138,6 +150,7 @@ public final class CopyRun {
             if (window != null) {
                 window.close();
             }
+            discardUndelivered();
         }
     }
 
@@ -197,22 +210,40 @@ public final class CopyRun {
     private FetchedPage fetch(PageRequest request, int number) throws Exception {
         long t0 = System.nanoTime();
         FetchedPage page = fetcher.fetch(request, number);
+        synchronized (undelivered) {
+            if (ended) {
+                page.close(); // a request fetched ahead that outlived its run
+            } else {
+                undelivered.add(page);
+            }
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Run {} page {}: {} {} -> {} ({} bytes, {} ms)", runId, number, request.method(),
-                    masking.url(request.url()), page.http().status(), page.http().body().length,
+                    masking.url(request.url()), page.http().status(), page.size(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
         return page;
     }
 
     private boolean deliver(PageHandler handler, Counter counter, FetchedPage page, boolean last) throws Exception {
+        synchronized (undelivered) {
+            undelivered.removeIf(p -> p == page); // the handler owns the page from here, whatever happens
+        }
         Delivery delivery = handler.onPage(page, last);
         if (delivery.processed()) {
             counter.pages++;
             counter.records += delivery.records();
-            counter.bytes += page.http().body().length;
+            counter.bytes += page.size();
         }
         return delivery.processed();
+    }
+
+    private void discardUndelivered() {
+        synchronized (undelivered) {
+            ended = true;
+            undelivered.forEach(FetchedPage::close);
+            undelivered.clear();
+        }
     }
 
     /**

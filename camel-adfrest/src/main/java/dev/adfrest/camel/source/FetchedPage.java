@@ -6,14 +6,23 @@ import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PageResponse;
 
 /**
- * A page as fetched: the request that got it, the raw response and its JSON, parsed once.
+ * A page as fetched: the request that got it, the response, what the pagination engine reads of its JSON, and its
+ * body. A page that is never handed to the route must be closed (its spool file, if any, is deleted).
  *
  * @param number  1-based page number in the run
  * @param request the request that fetched it
- * @param http    status, headers and the body bytes exactly as received
- * @param json    the parsed body; null for 204 No Content
+ * @param http    status and headers; its body is the page's bytes when held in memory, empty when spooled
+ * @param json    what the engine reads: the whole tree, or just the values the rules read ({@link PageJson}); null
+ *                for 204 No Content
+ * @param content the body exactly as received, and its tree when asked
  */
-public record FetchedPage(int number, PageRequest request, HttpResult http, JsonNode json) {
+public record FetchedPage(int number, PageRequest request, HttpResult http, JsonNode json, PageContent content)
+        implements AutoCloseable {
+
+    /** A page held in memory whose {@code json} is its whole tree. */
+    public FetchedPage(int number, PageRequest request, HttpResult http, JsonNode json) {
+        this(number, request, http, json, PageContent.of(http.body(), json));
+    }
 
     /** The view of this page that the pagination engine reads. */
     public PageResponse response() {
@@ -22,5 +31,16 @@ public record FetchedPage(int number, PageRequest request, HttpResult http, Json
 
     public boolean isNoContent() {
         return http.status() == 204;
+    }
+
+    /** The body's length in bytes. */
+    public long size() {
+        return content.size();
+    }
+
+    /** Deletes the page's spool file, if any. */
+    @Override
+    public void close() {
+        content.close();
     }
 }

@@ -1,73 +1,179 @@
 package dev.adfrest.camel.source;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.adfrest.camel.AdfRestPageException;
+import dev.adfrest.camel.http.BodyBytes;
 import dev.adfrest.camel.http.HttpResult;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.support.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one page and parses its JSON, once. A page that is not complete, valid JSON is refused here, before
- * anything downstream sees it.
+ * Fetches one page and reads its JSON in one pass, as {@link PageJson} decides. A page that is not complete, valid
+ * JSON is refused here, before anything downstream sees it. A page over the spool threshold never sits in memory: it
+ * goes to a temporary file while the same pass checks it and reads what the rules need.
  */
 public final class PageFetcher implements CopyRun.Fetcher {
 
-    /** One mapper for all endpoints; limits keep hostile bodies from exhausting the stack or memory. */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    static {
-        // nesting stays bounded (a hostile page cannot blow the stack); string and document sizes are bounded by
-        // maxResponseSize instead of Jackson's 20 MB string default, which would refuse legitimate large values
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(1000)
-                .maxStringLength(Integer.MAX_VALUE)
-                .build());
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+    private static final byte[] SPOOLED = new byte[0];
 
     private final HttpTransport transport;
+    private final PageJson json;
+    private final Spools spools;
     private final Masking masking;
 
-    public PageFetcher(HttpTransport transport, Masking masking) {
+    public PageFetcher(HttpTransport transport, PageJson json, Spools spools, Masking masking) {
         this.transport = transport;
+        this.json = json;
+        this.spools = spools;
         this.masking = masking;
     }
 
     @Override
     public FetchedPage fetch(PageRequest request, int number) throws IOException {
-        HttpResult result = transport.send(request);
-        if (result.status() == 204) {
-            return new FetchedPage(number, request, result, null);
-        }
-        return new FetchedPage(number, request, result, parse(result.body(), request, number));
+        return transport.send(request, (status, headers, body, length) -> {
+            if (status == 204) {
+                return new FetchedPage(number, request, new HttpResult(status, headers, BodyBytes.readAll(body, length)),
+                        null);
+            }
+            Received received = new Received(request, number, status, headers);
+            if (length > spools.threshold()) {
+                return spooled(received, body);
+            }
+            if (length >= 0) {
+                return inMemory(received, BodyBytes.readAll(body, length));
+            }
+            BodyBytes.Head head = BodyBytes.readAtMost(body, spools.threshold());
+            return head.complete() ? inMemory(received, head.copy())
+                    : spooled(received, new SequenceInputStream(
+                            new ByteArrayInputStream(head.buffer(), 0, head.length()), body));
+        });
     }
 
-    private JsonNode parse(byte[] body, PageRequest request, int number) {
+    /** A response being read into a page. */
+    private record Received(PageRequest request, int number, int status, Map<String, List<String>> headers) {
+    }
+
+    private FetchedPage inMemory(Received r, byte[] body) {
         if (body.length == 0) {
-            throw new AdfRestPageException("the response body is empty, not JSON", masking.url(request.url()), number, null,
-                    true);
+            throw new AdfRestPageException("the response body is empty, not JSON", masking.url(r.request().url()),
+                    r.number(), null, true);
         }
+        JsonNode read;
         try {
-            return JSON.readTree(body);
-        } catch (JsonEOFException e) {
-            throw new AdfRestPageException("the JSON body is cut short after " + body.length + " bytes",
-                    masking.url(request.url()), number, null, true);
+            read = json.read(body);
         } catch (JsonProcessingException e) {
-            throw new AdfRestPageException("the response body is not valid JSON: " + masking.scrub(e.getOriginalMessage()),
-                    masking.url(request.url()), number, null);
+            throw invalid(e, body.length, r);
         } catch (IOException e) {
-            throw new AdfRestPageException("the response body could not be read: " + masking.scrub(e.getMessage()),
-                    masking.url(request.url()), number, null);
+            throw unreadable(e, r);
+        }
+        return new FetchedPage(r.number(), r.request(), new HttpResult(r.status(), r.headers(), body), read,
+                PageContent.inMemory(body, json.readsWholeTree() ? read : null, json));
+    }
+
+    /** Tees the body into a temporary file while the JSON pass reads it; the file is deleted if anything fails. */
+    private FetchedPage spooled(Received r, InputStream body) throws IOException {
+        Spools.Spool spool = spools.create();
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(spool.file()), 1 << 16)) {
+            Tee tee = new Tee(body, file);
+            JsonNode read;
+            try {
+                read = json.read(tee);
+            } catch (JsonProcessingException e) {
+                throw invalid(e, tee.copied, r);
+            } catch (CharConversionException e) {
+                throw unreadable(e, r);
+            }
+            tee.transferTo(OutputStream.nullOutputStream()); // the parser read to the end; this is only a safeguard
+            if (tee.copied == 0) {
+                throw new AdfRestPageException("the response body is empty, not JSON", masking.url(r.request().url()),
+                        r.number(), null, true);
+            }
+            LOG.debug("Page {}: {} bytes, over spoolThreshold, spooled to {}", r.number(), tee.copied, spool);
+            return new FetchedPage(r.number(), r.request(), new HttpResult(r.status(), r.headers(), SPOOLED), read,
+                    PageContent.spooled(spool, tee.copied, json.readsWholeTree() ? read : null, json));
+        } catch (IOException | RuntimeException e) {
+            spool.delete();
+            throw e;
+        }
+    }
+
+    private AdfRestPageException invalid(JsonProcessingException e, long read, Received r) {
+        if (e instanceof JsonEOFException) {
+            return new AdfRestPageException("the JSON body is cut short after " + read + " bytes",
+                    masking.url(r.request().url()), r.number(), null, true);
+        }
+        return new AdfRestPageException("the response body is not valid JSON: " + masking.scrub(e.getOriginalMessage()),
+                masking.url(r.request().url()), r.number(), null);
+    }
+
+    /** Bytes Jackson cannot decode as text at all (an invalid UTF-32 body, say). */
+    private AdfRestPageException unreadable(IOException e, Received r) {
+        return new AdfRestPageException("the response body could not be read: " + masking.scrub(e.getMessage()),
+                masking.url(r.request().url()), r.number(), null);
+    }
+
+    /** Copies whatever is read through it to the spool file. */
+    private static final class Tee extends FilterInputStream {
+        private final OutputStream copy;
+        long copied;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                copy.write(b);
+                copied++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                copy.write(buffer, offset, n);
+                copied += n;
+            }
+            return n;
+        }
+
+        /** Skipped bytes are part of the body too: they go through the copy. */
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[(int) Math.max(1, Math.min(n, 8192))];
+            long left = n;
+            for (int r; left > 0 && (r = read(buffer, 0, (int) Math.min(left, buffer.length))) >= 0;) {
+                left -= r;
+            }
+            return n - left;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false; // a reset would copy bytes twice
         }
     }
 }

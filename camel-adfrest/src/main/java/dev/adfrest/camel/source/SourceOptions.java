@@ -90,6 +90,10 @@ public record SourceOptions(
             throw new IllegalArgumentException("Option 'maxResponseSize' must be positive, but is "
                                                + config.getMaxResponseSize());
         }
+        if (config.getSpoolThreshold() < 0) {
+            throw new IllegalArgumentException("Option 'spoolThreshold' must not be negative, but is "
+                                               + config.getSpoolThreshold());
+        }
         Authenticators.create(config).close(); // checks the authentication options; signs in later
         checkHeaders("authHeaders", config.getAuthHeaders(), true);
 

@@ -1,0 +1,90 @@
+package dev.adfrest.camel.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads a response body into one array of exactly its size. With a Content-Length the bytes go straight into that
+ * array; without one (chunked, compressed) they go into a buffer the thread keeps between responses, then one copy
+ * of the right size is made. Either way no per-response read buffer and no growing copies.
+ */
+public final class BodyBytes {
+
+    /** The largest array the JVM reliably allocates. */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** A thread keeps its read buffer up to this size; a larger one (a rare huge chunked page) is left to the GC. */
+    private static final int KEEP = 1 << 20;
+    private static final int FIRST = 64 * 1024;
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[FIRST]);
+
+    private BodyBytes() {
+    }
+
+    /**
+     * The first bytes of a body: all of it when {@link #complete()}, otherwise as many as were asked for plus one
+     * (proof that more follow), in a buffer that is only valid until the thread reads another body.
+     *
+     * @param buffer   the bytes, from index 0
+     * @param length   how many bytes of {@code buffer} are the body's
+     * @param complete whether the body ended within them
+     */
+    public record Head(byte[] buffer, int length, boolean complete) {
+
+        /** The bytes in an array of their own, exactly their size. */
+        public byte[] copy() {
+            return Arrays.copyOf(buffer, length);
+        }
+    }
+
+    /**
+     * The whole body.
+     *
+     * @param length the declared length, or -1 when unknown
+     */
+    public static byte[] readAll(InputStream in, long length) throws IOException {
+        if (length >= 0 && length <= MAX_ARRAY) {
+            byte[] body = new byte[(int) length];
+            int n = in.readNBytes(body, 0, body.length);
+            // HttpClient never reads past Content-Length and throws when a body ends early: n < length is defensive
+            return n == body.length ? body : Arrays.copyOf(body, n);
+        }
+        Head head = readAtMost(in, MAX_ARRAY - 1);
+        if (!head.complete()) {
+            throw new IOException("the response body is over 2 GiB, more than a Java array holds");
+        }
+        return head.copy();
+    }
+
+    /** Reads until the body ends or more than {@code limit} bytes came: see {@link Head}. */
+    public static Head readAtMost(InputStream in, long limit) throws IOException {
+        int wanted = limit >= MAX_ARRAY ? MAX_ARRAY : (int) limit + 1;
+        byte[] buffer = BUFFER.get();
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                if (length == wanted) {
+                    break;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(2L * buffer.length, FIRST), wanted));
+            }
+            int n = in.read(buffer, length, Math.min(buffer.length, wanted) - length);
+            if (n < 0) {
+                keep(buffer);
+                return new Head(buffer, length, true);
+            }
+            length += n;
+            if (length == wanted) {
+                break;
+            }
+        }
+        keep(buffer);
+        return new Head(buffer, length, false);
+    }
+
+    private static void keep(byte[] buffer) {
+        if (buffer.length <= KEEP && buffer != BUFFER.get()) {
+            BUFFER.set(buffer);
+        }
+    }
+}
