@@ -29,6 +29,11 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     private final HeaderFilterStrategy headerFilter = new HttpHeaderFilterStrategy();
     /** The threads requests are fetched ahead on (parallelRequests); null when runs fetch one page at a time. */
     private ExecutorService fetchExecutor;
+    /** The last Content-Type seen and its charset, replaced whole. */
+    private volatile TypeCharset lastContentType = new TypeCharset(null, null);
+
+    private record TypeCharset(String type, Charset charset) {
+    }
 
     public AdfRestConsumer(AdfRestEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -156,14 +161,23 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private static Charset charsetOf(FetchedPage page) {
+    /** The charset a page's Content-Type names, or null; an API sends the same Content-Type on every page. */
+    private Charset charsetOf(FetchedPage page) {
         for (Map.Entry<String, List<String>> header : page.http().headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Type") && !header.getValue().isEmpty()) {
-                try {
-                    return ContentType.parse(header.getValue().get(0)).getCharset();
-                } catch (RuntimeException e) {
-                    return null;
+                String type = header.getValue().get(0);
+                TypeCharset last = lastContentType;
+                if (type.equals(last.type())) {
+                    return last.charset();
                 }
+                Charset charset;
+                try {
+                    charset = ContentType.parse(type).getCharset();
+                } catch (RuntimeException e) {
+                    charset = null;
+                }
+                lastContentType = new TypeCharset(type, charset);
+                return charset;
             }
         }
         return null;

@@ -61,6 +61,10 @@ final class ResponseReader {
         if (response.body() == null) {
             return Lookup.MISSING;
         }
+        if (path.plainPath() != null) {
+            JsonNode node = walk(response.body(), path.plainPath());
+            return node == null ? Lookup.MISSING : new Lookup(node, 1);
+        }
         Object result;
         try {
             result = path.compiled().read(response.body(), JSON);
@@ -77,6 +81,35 @@ final class ResponseReader {
             case 1 -> new Lookup(matches.get(0), 1);
             default -> new Lookup(matches, matches.size());
         };
+    }
+
+    /**
+     * The node a plain path names, or null where Jayway finds nothing: a missing name, a step into a value of the
+     * wrong kind (a name on an array, an index on an object), an index past the end before the last step. Jayway would
+     * hand back the same node (values unwrapped and rewrapped into the same node types), so both read the same; like
+     * Jayway, an index past the end as the last step reads as null, not as missing.
+     */
+    static JsonNode walk(JsonNode root, PlainPath path) {
+        JsonNode node = root;
+        int last = path.steps().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Object step = path.steps().get(i);
+            if (step instanceof Integer index) {
+                if (!node.isArray()) {
+                    return null;
+                }
+                node = node.get(index);
+                if (node == null && i == last) {
+                    return NullNode.getInstance();
+                }
+            } else {
+                node = node.isObject() ? node.get((String) step) : null;
+            }
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
     }
 
     /** A rule's value, or why there is none. */

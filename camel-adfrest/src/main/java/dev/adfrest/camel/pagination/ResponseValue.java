@@ -15,10 +15,17 @@ public sealed interface ResponseValue {
     /**
      * A JSONPath starting with {@code $}, compiled once per endpoint.
      *
-     * @param path     the path as written
-     * @param compiled the compiled path
+     * @param path      the path as written
+     * @param compiled  the compiled path
+     * @param plainPath the same path as member names and indexes when it is that simple (then read by walking the
+     *                  tree, which gives what Jayway gives at a fraction of the cost), or null
      */
-    record BodyPath(String path, JsonPath compiled) implements ResponseValue {
+    record BodyPath(String path, JsonPath compiled, PlainPath plainPath) implements ResponseValue {
+
+        BodyPath(String path, JsonPath compiled) {
+            this(path, compiled, PlainPath.of(path, compiled).orElse(null));
+        }
+
         @Override
         public String describe() {
             return path;
@@ -31,7 +38,7 @@ public sealed interface ResponseValue {
 
         /** This path as member names and indexes, when it is that simple (a streaming reader can then follow it). */
         public Optional<PlainPath> plain() {
-            return PlainPath.of(path, compiled);
+            return Optional.ofNullable(plainPath);
         }
     }
 

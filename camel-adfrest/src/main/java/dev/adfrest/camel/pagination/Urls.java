@@ -34,12 +34,21 @@ final class Urls {
      */
     static URI resolve(String base, String link) throws URISyntaxException {
         if (isCleanAbsolute(link)) {
-            URI uri = new URI(link);
-            if (isHttp(uri)) {
-                // what resolving would give back: skip the escaping, the base, the normalization and the re-parse
-                return uri;
+            try {
+                URI uri = new URI(link);
+                if (isHttp(uri)) {
+                    // what resolving would give back: skip the escaping, the base, the normalization and the re-parse
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // the full resolution says what is wrong
             }
         }
+        return resolveFully(base, link);
+    }
+
+    /** {@link #resolve} without the shortcut: escaping, RFC 3986 resolution and HttpClient's normalization. */
+    static URI resolveFully(String base, String link) throws URISyntaxException {
         URI resolved = URIUtils.resolve(new URI(escapeIllegal(base)), new URI(escapeIllegal(link.trim())));
         String text = resolved.toString();
         int hash = text.indexOf('#');

@@ -86,7 +86,7 @@ public final class Masking {
         if (url == null) {
             return null;
         }
-        String result = USER_INFO.matcher(url).replaceFirst(m -> {
+        String result = url.indexOf('@') < 0 ? url : USER_INFO.matcher(url).replaceFirst(m -> {
             String info = m.group(2);
             int colon = info.indexOf(':');
             String user = colon < 0 ? info : info.substring(0, colon);
