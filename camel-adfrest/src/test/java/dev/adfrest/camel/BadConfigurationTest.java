@@ -28,7 +28,8 @@ class BadConfigurationTest extends CamelTestSupport {
             "adfrest:https://api.example.com/x?maxResponseSize=0                 | maxResponseSize",
             "adfrest:https://api.example.com/x?parallelRequests=0                | 'parallelRequests' must be between 1 and 32, but is 0",
             "adfrest:https://api.example.com/x?parallelRequests=33               | 'parallelRequests' must be between 1 and 32, but is 33",
-            "adfrest:https://api.example.com/x?parallelRequests=many             | parallelRequests" })
+            "adfrest:https://api.example.com/x?parallelRequests=many             | parallelRequests",
+            "adfrest:https://api.example.com/x?spoolThreshold=-1                 | spoolThreshold" })
     void failsAtCreationNamingTheOption(String uri, String option) {
         assertThatThrownBy(() -> context.getEndpoint(uri.trim()))
                 .isInstanceOf(ResolveEndpointFailedException.class)

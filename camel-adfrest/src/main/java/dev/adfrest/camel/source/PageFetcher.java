@@ -1,6 +1,5 @@
 package dev.adfrest.camel.source;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.FilterInputStream;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +89,7 @@ public final class PageFetcher implements CopyRun.Fetcher {
     /** Tees the body into a temporary file while the JSON pass reads it; the file is deleted if anything fails. */
     private FetchedPage spooled(Received r, InputStream body) throws IOException {
         Spools.Spool spool = spools.create();
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(spool.file()), 1 << 16)) {
+        try (OutputStream file = new SpoolOutput(spool.file())) {
             Tee tee = new Tee(body, file);
             JsonNode read;
             try {
