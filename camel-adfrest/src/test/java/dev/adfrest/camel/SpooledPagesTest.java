@@ -49,13 +49,8 @@ class SpooledPagesTest extends CamelTestSupport {
                + "&spoolDirectory=" + spool + "&requestInterval=0&repeatCount=1&initialDelay=0&maxRetries=0" + options;
     }
 
-    /** A page of about {@code size} bytes of records, its next link at the very end. */
     private static String page(int size, String next) {
-        StringBuilder sb = new StringBuilder("{\"data\":[");
-        for (int i = 0; sb.length() < size; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"record ").append(i).append("\"}");
-        }
-        return sb.append("],\"next\":").append(next).append('}').toString();
+        return Pages.recordsPage(size, next);
     }
 
     private String link(String path) {
@@ -165,6 +160,21 @@ class SpooledPagesTest extends CamelTestSupport {
 
         assertThat(pages.get(1).getMessage().getHeader(AdfRestConstants.LAST_PAGE, Boolean.class)).isTrue();
         awaitNoSpool();
+    }
+
+    @Test
+    void pagesFetchedAheadPastTheEndLeaveNoFile() throws Exception {
+        for (int offset = 0; offset <= 6; offset++) {
+            String data = offset == 1 ? "[]" : "[" + "{\"id\":1},".repeat(5_000) + "{\"id\":2}]";
+            api.stubFor(get(urlEqualTo("/range?offset=" + offset)).willReturn(Pages.json("{\"data\":" + data + "}")));
+        }
+        String rules = "&paginationRules=RAW({\"QueryParameters.offset\":\"RANGE:0:6:1\",\"EndCondition:$.data\":\"Empty\"})";
+
+        List<Exchange> pages = Runs.copyOnce(context, uri("/range", rules + "&parallelRequests=4")
+                .replace("paginationRules.AbsoluteUrl=$.next&", ""), 2);
+
+        assertThat(pages.get(1).getMessage().getHeader(AdfRestConstants.LAST_PAGE, Boolean.class)).isTrue();
+        awaitNoSpool(); // offsets 2 to 4 were fetched ahead and spooled, never delivered
     }
 
     @Test

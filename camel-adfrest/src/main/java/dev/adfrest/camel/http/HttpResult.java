@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param status  HTTP status code
  * @param headers response headers in arrival order (names as sent)
- * @param body    the body bytes, decompressed; empty when there is none
+ * @param body    the body bytes, decompressed; empty when there is none, or when the page was not held in memory but
+ *                spooled to a file (see the source's FetchedPage)
  */
 public record HttpResult(int status, Map<String, List<String>> headers, byte[] body) {
 }

@@ -98,13 +98,8 @@ class PageFetcherTest {
         return new PageRequest("GET", Pages.baseUrl(api) + path, Map.of(), null);
     }
 
-    /** A page of about {@code size} bytes: records, then the next link at its very end. */
     private static String page(int size, String next) {
-        StringBuilder sb = new StringBuilder("{\"data\":[");
-        for (int i = 0; sb.length() < size; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"record ").append(i).append("\"}");
-        }
-        return sb.append("],\"next\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
+        return Pages.recordsPage(size, next == null ? "null" : "\"" + next + "\"");
     }
 
     private List<Path> spoolFiles() throws IOException {

@@ -36,4 +36,18 @@ public final class Pages {
     public static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
+
+    /**
+     * A page of at least {@code size} bytes of records, {@code {"data":[...],"next":<next>}}: the next link at its very
+     * end, as big exports have it.
+     *
+     * @param next the JSON of the next link: {@code null}, a quoted URL, an object
+     */
+    public static String recordsPage(int size, String next) {
+        StringBuilder sb = new StringBuilder("{\"data\":[");
+        for (int i = 0; sb.length() < size; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"record ").append(i).append("\"}");
+        }
+        return sb.append("],\"next\":").append(next).append('}').toString();
+    }
 }
