@@ -1,6 +1,7 @@
 package dev.adfrest.camel;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +68,10 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         String newRunId = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
-        CopyRun run = getEndpoint().newRun(getRouteId(), newRunId, this::isRunAllowed, fetchExecutor);
+        // Camel's graceful shutdown suspends the consumer first and waits for it, while isRunAllowed() stays true:
+        // the run stops after the page in progress (a later poll resumes after the last page processed)
+        CopyRun run = getEndpoint().newRun(getRouteId(), newRunId,
+                () -> isRunAllowed() && !isSuspendingOrSuspended(), fetchExecutor);
         String runId = run.runId();
         RunSummary summary = run.execute((page, last) -> deliver(runId, page, last));
         return summary.pages();
@@ -92,8 +96,13 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
             message.setHeader(AdfRestConstants.LAST_PAGE, last);
             message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.http().status());
             if (mapped == null) {
-                message.setBody(new AdfRestPage(page.content(), charsetOf(page)));
+                message.setBody(AdfRestPage.of(page.content(), charsetOf(page)));
                 if (page.content().isSpooled()) {
+                    // a file producer moves this second name of the page's file into place instead of copying it
+                    Path work = page.content().workFile();
+                    if (work != null) {
+                        message.setHeader(Exchange.FILE_LOCAL_WORK_PATH, work.toString());
+                    }
                     // the body may outlive this call (seda, wire tap, async routing): its file goes when the exchange
                     // is done with, success or failure
                     exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

@@ -12,11 +12,11 @@ import dev.adfrest.camel.source.PageContent;
  * {@code InputStream} and Jackson {@code JsonNode} (see {@link AdfRestPageConverter}).
  * <p>
  * A page over {@code spoolThreshold} is not held in memory but in a temporary file, deleted when the exchange
- * completes: its {@code InputStream} streams from the file (so {@code to("file:...")} never loads it), while
- * {@code String}, {@code byte[]} and {@code JsonNode} read the whole page into memory. The JSON tree is built on the
- * first conversion to {@code JsonNode}, once, and shared by later ones.
+ * completes: its body is an {@link AdfRestSpooledPage}, whose {@code InputStream} streams from the file (so
+ * {@code to("file:...")} never loads it), while {@code String}, {@code byte[]} and {@code JsonNode} read the whole page
+ * into memory. The JSON tree is built on the first conversion to {@code JsonNode}, once, and shared by later ones.
  */
-public final class AdfRestPage {
+public class AdfRestPage {
 
     private final PageContent content;
     private final Charset charset;
@@ -26,9 +26,18 @@ public final class AdfRestPage {
         this(PageContent.of(bytes, json), charset);
     }
 
-    public AdfRestPage(PageContent content, Charset charset) {
+    AdfRestPage(PageContent content, Charset charset) {
         this.content = content;
         this.charset = charset == null ? StandardCharsets.UTF_8 : charset;
+    }
+
+    /** The body of a page: an {@link AdfRestSpooledPage} when the page is in a file. */
+    static AdfRestPage of(PageContent content, Charset charset) {
+        return content.isSpooled() ? new AdfRestSpooledPage(content, charset) : new AdfRestPage(content, charset);
+    }
+
+    PageContent content() {
+        return content;
     }
 
     /**
@@ -49,6 +58,11 @@ public final class AdfRestPage {
         return content.openStream();
     }
 
+    /** The body as text, in the charset of the response's Content-Type (UTF-8 by default). */
+    public String getText() {
+        return new String(content.bytes(), charset);
+    }
+
     /** The body's length in bytes. */
     public long size() {
         return content.size();
@@ -59,9 +73,9 @@ public final class AdfRestPage {
         return content.isSpooled();
     }
 
-    /** The body as text (read from the file when spooled). */
+    /** The body as text. */
     @Override
     public String toString() {
-        return new String(content.bytes(), charset);
+        return getText();
     }
 }

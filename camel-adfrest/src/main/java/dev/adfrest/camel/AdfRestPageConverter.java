@@ -17,7 +17,7 @@ public final class AdfRestPageConverter {
 
     @Converter
     public static String toString(AdfRestPage page) {
-        return page.toString();
+        return page.getText();
     }
 
     @Converter

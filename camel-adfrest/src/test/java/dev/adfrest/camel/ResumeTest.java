@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,15 +128,25 @@ class ResumeTest {
     @Test
     void aContextStoppedMidRunResumesAfterARestart() throws Exception {
         FileStateRepository repo = repository();
+        CountDownLatch atPage4 = new CountDownLatch(1);
         CountDownLatch stopping = new CountDownLatch(1);
         CamelContext first = start(repo, "&repeatCount=1", page -> {
             if (page == 4) {
-                stopping.countDown();
+                atPage4.countDown();
+                try {
+                    // the route is still on page 4 when the stop begins, however fast the pages came
+                    assertThat(stopping.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return false;
         });
-        assertThat(stopping.await(20, TimeUnit.SECONDS)).isTrue();
-        first.stop(); // the "JVM" goes away mid-run
+        assertThat(atPage4.await(20, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(first::stop); // the "JVM" goes away mid-run
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> first.getStatus().isStopping());
+        stopping.countDown();
+        stop.get(30, TimeUnit.SECONDS);
         int beforeRestart = processed.size();
         assertThat(beforeRestart).isBetween(4, PAGES - 1);
 

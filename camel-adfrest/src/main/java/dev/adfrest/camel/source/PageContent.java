@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,6 +61,16 @@ public final class PageContent implements AutoCloseable {
     /** Whether the body is in a temporary file rather than in memory. */
     public boolean isSpooled() {
         return spool != null;
+    }
+
+    /** The temporary file of a spooled page, or null. */
+    public Path file() {
+        return spool == null ? null : spool.file();
+    }
+
+    /** A second name of a spooled page's file that may be moved away ({@link Spools.Spool#workFile()}), or null. */
+    public Path workFile() {
+        return spool == null ? null : spool.workFile();
     }
 
     /** The bytes: the array itself when in memory (do not modify), read from the file each time when spooled. */

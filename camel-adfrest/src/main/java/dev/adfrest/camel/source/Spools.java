@@ -65,17 +65,38 @@ public final class Spools {
     public final class Spool {
 
         private final Path file;
+        private final Path workFile;
         private final AtomicBoolean deleted = new AtomicBoolean();
+        private volatile boolean linked;
 
         private Spool(Path file) {
             this.file = file;
+            this.workFile = file.resolveSibling(file.getFileName() + ".work");
         }
 
         public Path file() {
             return file;
         }
 
-        /** Deletes the file, once; returns false when it was already deleted. */
+        /**
+         * A second name of the file (a hard link) that someone else may move away: Camel's file producer renames such
+         * a "local work file" into place instead of copying the page, while the page stays readable under its own
+         * name. Null when the file system cannot link.
+         */
+        public synchronized Path workFile() {
+            if (!linked && !deleted.get()) {
+                try {
+                    Files.createLink(workFile, file);
+                    linked = true;
+                } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                    LOG.debug("No hard link for the spooled page {} ({}): it is copied, not moved", file, e.toString());
+                    return null;
+                }
+            }
+            return linked ? workFile : null;
+        }
+
+        /** Deletes the file (and its work name, if not moved away), once; returns false when already deleted. */
         public boolean delete() {
             if (!deleted.compareAndSet(false, true)) {
                 return false;
@@ -83,6 +104,9 @@ public final class Spools {
             live.remove(this);
             try {
                 Files.deleteIfExists(file);
+                if (linked) {
+                    Files.deleteIfExists(workFile);
+                }
             } catch (IOException e) {
                 LOG.warn("Cannot delete the spooled page {}: {}", file, e.getMessage());
             }
