@@ -335,8 +335,8 @@ public class AdfRestConfiguration implements Cloneable {
     private long spoolThreshold = 16L * 1024 * 1024;
 
     @UriParam(label = "advanced",
-              description = "The directory for pages over spoolThreshold; the JVM's temporary directory (java.io.tmpdir)"
-                            + " when not set. Created if missing.")
+              description = "The directory for pages over spoolThreshold; the JVM's temporary directory"
+                            + " (java.io.tmpdir) when not set. Created if missing.")
     private String spoolDirectory;
 
     public AdfRestConfiguration copy() {

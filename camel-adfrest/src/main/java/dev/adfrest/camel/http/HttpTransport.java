@@ -214,7 +214,8 @@ public final class HttpTransport implements Closeable {
             InputStream body = new LimitedBody(content == null ? InputStream.nullInputStream() : content,
                     maxResponseSize);
             if (response.getCode() >= 400) {
-                return new Answer<>(null, new HttpResult(response.getCode(), headers, BodyBytes.readAll(body, declared)));
+                byte[] error = BodyBytes.readAll(body, declared);
+                return new Answer<>(null, new HttpResult(response.getCode(), headers, error));
             }
             return new Answer<>(reader.read(response.getCode(), headers, body, declared), null);
         } catch (IOException | RuntimeException e) {
