@@ -3,9 +3,12 @@ package dev.adfrest.camel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -32,8 +35,11 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies JSON from a REST API page after page, with Azure Data Factory's authentication types and pagination rules.
@@ -43,6 +49,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
              consumerOnly = true, lenientProperties = true, remote = true,
              category = { Category.HTTP, Category.REST }, headersClass = AdfRestConstants.class)
 public class AdfRestEndpoint extends ScheduledPollEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdfRestEndpoint.class);
 
     /** A copy run is a batch job: by default runs start a minute apart, not every half second. */
     static final long DEFAULT_DELAY = 60_000;
@@ -68,7 +76,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
 
     /** Checks the options and prepares the run inputs; fails naming the bad option. */
     void configureSource(Map<String, Object> forwardedQuery) {
-        this.forwardedQuery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forwardedQuery));
+        this.forwardedQuery = Collections.unmodifiableMap(new LinkedHashMap<>(forwardedQuery));
         this.source = SourceOptions.of(configuration, forwardedQuery);
         this.output = PageOutput.of(configuration.getCollectionReference(),
                 AdfJson.translator(getCamelContext(), configuration.getTranslator()),
@@ -101,8 +109,8 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        configureSource(new java.util.LinkedHashMap<>(forwardedQuery)); // options may have changed since creation
-        org.apache.camel.support.service.ServiceHelper.startService(configuration.getStateRepository());
+        configureSource(new LinkedHashMap<>(forwardedQuery)); // options may have changed since creation
+        ServiceHelper.startService(configuration.getStateRepository());
         SSLContext ssl = configuration.getSslContextParameters() == null ? null
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
@@ -148,7 +156,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
      * @param running tells the run whether to go on
      * @param fetchExecutor the threads for requests fetched ahead ({@link #newFetchExecutor}); null: one at a time
      */
-    CopyRun newRun(String routeId, String runId, java.util.function.BooleanSupplier running,
+    CopyRun newRun(String routeId, String runId, BooleanSupplier running,
                    ExecutorService fetchExecutor) {
         Checkpoints checkpoints = configuration.getStateRepository() == null ? Checkpoints.NONE
                 : new StateRepositoryCheckpoints(configuration.getStateRepository(), routeId, source.fingerprint());
@@ -192,8 +200,6 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort); // after shutdown: a run must not wait forever
         return getCamelContext().getExecutorServiceManager().newThreadPool(owner, "AdfRestFetch", profile);
     }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdfRestEndpoint.class);
 
     private static final CopyRun.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
