@@ -31,13 +31,9 @@ public class AdfRestComponent extends DefaultComponent {
             "paginationRules", false,
             "authHeaders", true);
 
-    /** Options whose values never appear in an endpoint URI shown to users. */
-    static final List<String> SECRET_OPTIONS = List.of("password", "authHeaders", "servicePrincipalKey",
-            "servicePrincipalEmbeddedCert", "servicePrincipalEmbeddedCertPassword", "clientSecret");
-
     static {
         // Camel's own messages about our URIs (its wrapper of ResolveEndpointFailedException, ...) mask by keyword only
-        URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+        URISupport.addSanitizeKeywords(String.join(",", AdfRestConfiguration.SECRETS.names()));
     }
 
     @Metadata(description = "Shared configuration: the options every endpoint starts from (an ADF linked service).")
@@ -109,12 +105,7 @@ public class AdfRestComponent extends DefaultComponent {
     }
 
     static boolean isSecretParameter(String name) {
-        for (String secret : SECRET_OPTIONS) {
-            if (name.equals(secret) || name.startsWith(secret + ".")) {
-                return true;
-            }
-        }
-        return false;
+        return AdfRestConfiguration.SECRETS.isSecret(name);
     }
 
     /** The endpoint URI as users see it (logs, JMX, route dumps): secret option values masked. */

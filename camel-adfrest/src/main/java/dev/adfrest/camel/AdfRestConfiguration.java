@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.azure.core.credential.TokenCredential;
+import dev.adfrest.camel.support.SecretOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -21,11 +22,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class AdfRestConfiguration implements Cloneable {
 
-    public static final String ANONYMOUS = "Anonymous";
-    public static final String BASIC = "Basic";
-    public static final String AAD_SERVICE_PRINCIPAL = "AadServicePrincipal";
-    public static final String MANAGED_SERVICE_IDENTITY = "ManagedServiceIdentity";
-    public static final String OAUTH2_CLIENT_CREDENTIAL = "OAuth2ClientCredential";
+    /** The options marked {@code secret = true} below: masked in URIs, logs and messages. */
+    public static final SecretOptions SECRETS = SecretOptions.of(AdfRestConfiguration.class);
+
 
     @UriPath(description = "The base URL of the REST service (ADF linked service 'url'), http or https. May contain"
                            + " {var} placeholders filled by RANGE pagination rules.")
@@ -101,14 +100,14 @@ public class AdfRestConfiguration implements Cloneable {
               description = "Camel SSLContextParameters for custom trust or client certificates.")
     private SSLContextParameters sslContextParameters;
 
-    @UriParam(label = "security", defaultValue = ANONYMOUS,
+    @UriParam(label = "security", defaultValue = "Anonymous",
               enums = "Anonymous,Basic,AadServicePrincipal,ManagedServiceIdentity,OAuth2ClientCredential",
               description = "The ADF authentication type of the linked service: Anonymous, Basic, AadServicePrincipal"
                             + " (Microsoft Entra ID service principal, key or certificate), ManagedServiceIdentity"
                             + " (the managed identity of the Azure host) or OAuth2ClientCredential (any OAuth 2.0"
                             + " token endpoint). Token types sign in before the first request and send"
                             + " Authorization: Bearer; authHeaders apply with every type.")
-    private String authenticationType = ANONYMOUS;
+    private String authenticationType = "Anonymous";
 
     @UriParam(label = "security", secret = true, prefix = "authHeaders.", multiValue = true,
               javaType = "java.util.Map<java.lang.String, java.lang.String>",

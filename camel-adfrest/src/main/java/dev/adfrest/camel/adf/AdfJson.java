@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.adfrest.camel.support.Json;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.EndpointHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -19,9 +17,6 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class AdfJson {
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private AdfJson() {
     }
@@ -47,7 +42,7 @@ public final class AdfJson {
                 return node;
             }
             if (bean instanceof Map<?, ?> map) {
-                return JSON.valueToTree(map);
+                return Json.MAPPER.valueToTree(map);
             }
             if (bean instanceof String s) {
                 return translator(context, s);
@@ -74,7 +69,7 @@ public final class AdfJson {
 
     private static JsonNode parse(String option, String what, String text) {
         try {
-            return JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text); // ADF exports may carry a BOM
+            return Json.MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text); // ADF exports may carry a BOM
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Option '" + option + "': " + what + " is not valid JSON: "
                                                + e.getOriginalMessage(), e);
@@ -84,7 +79,7 @@ public final class AdfJson {
     /** JSON text of a node, for options that take JSON (translator, requestBody). */
     static String text(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adfrest.camel.support.Json;
 
 /**
  * The endpoint options read from ADF definitions, with where each came from, the secret values among them, and the
@@ -201,7 +202,7 @@ final class ImportedOptions {
 
     private static JsonNode parseObject(AdfDefinition d, String property, String text, boolean secret) {
         try {
-            return AdfJson.JSON.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(d.describe() + ": " + property + " is not a JSON object"
                                                + (secret ? "" : ": " + e.getOriginalMessage()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adfrest.camel.AdfRestConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,7 @@ final class LinkedServiceReader {
             "servicePrincipalId", "tenant", "aadResourceId", "azureCloudType", "servicePrincipalCredentialType",
             "tokenEndpoint", "clientId", "scope", "resource");
     /** ADF properties that hold secrets (SecureString or plain), each the endpoint option of the same name. */
-    static final List<String> SECRET = List.of("password", "servicePrincipalKey", "servicePrincipalEmbeddedCert",
-            "servicePrincipalEmbeddedCertPassword", "clientSecret");
+    static final List<String> SECRET = AdfRestConfiguration.SECRETS.scalarNames();
 
     private static final Set<String> PROPERTIES = Set.of("type", "typeProperties");
     private static final Set<String> BOOKKEEPING = Set.of("annotations", "description", "connectVia", "parameters");

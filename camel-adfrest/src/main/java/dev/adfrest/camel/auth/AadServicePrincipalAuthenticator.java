@@ -25,14 +25,14 @@ final class AadServicePrincipalAuthenticator extends AzureCredentialAuthenticato
 
     private AadServicePrincipalAuthenticator(String principal, String aadResourceId, Supplier<TokenCredential> credentials,
                                              List<String> secrets, SignIn signIn) {
-        super(AdfRestConfiguration.AAD_SERVICE_PRINCIPAL, principal, aadResourceId, credentials, secrets, signIn);
+        super(AuthenticationType.AAD_SERVICE_PRINCIPAL.adfName(), principal, aadResourceId, credentials, secrets, signIn);
     }
 
     /**
      * @throws IllegalArgumentException naming the missing or bad option
      */
     static AadServicePrincipalAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
-        String type = AdfRestConfiguration.AAD_SERVICE_PRINCIPAL;
+        String type = AuthenticationType.AAD_SERVICE_PRINCIPAL.adfName();
         String clientId = required(config.getServicePrincipalId(), "servicePrincipalId", type).trim();
         String tenant = checkTenant(required(config.getTenant(), "tenant", type).trim());
         String aadResourceId = required(config.getAadResourceId(), "aadResourceId", type);

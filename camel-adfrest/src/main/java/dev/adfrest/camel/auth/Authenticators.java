@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
@@ -19,10 +18,6 @@ import org.apache.camel.support.ResourceHelper;
  * when the endpoint is created; signs in (if the type does) only when requests are made.
  */
 public final class Authenticators {
-
-    private static final List<String> TYPES = List.of(AdfRestConfiguration.ANONYMOUS, AdfRestConfiguration.BASIC,
-            AdfRestConfiguration.AAD_SERVICE_PRINCIPAL, AdfRestConfiguration.MANAGED_SERVICE_IDENTITY,
-            AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL);
 
     private Authenticators() {
     }
@@ -52,40 +47,24 @@ public final class Authenticators {
     }
 
     static Authenticator create(AdfRestConfiguration config, SignIn signIn) {
-        String type = type(config.getAuthenticationType());
+        AuthenticationType type = AuthenticationType.of(config.getAuthenticationType());
         if (config.getTokenCredential() != null) {
-            if (!type.equals(AdfRestConfiguration.AAD_SERVICE_PRINCIPAL)
-                && !type.equals(AdfRestConfiguration.MANAGED_SERVICE_IDENTITY)) {
+            if (type != AuthenticationType.AAD_SERVICE_PRINCIPAL && type != AuthenticationType.MANAGED_SERVICE_IDENTITY) {
                 throw new IllegalArgumentException("Option 'tokenCredential' needs authenticationType="
-                                                   + AdfRestConfiguration.AAD_SERVICE_PRINCIPAL + " or "
-                                                   + AdfRestConfiguration.MANAGED_SERVICE_IDENTITY + ", not " + type);
+                                                   + AuthenticationType.AAD_SERVICE_PRINCIPAL + " or "
+                                                   + AuthenticationType.MANAGED_SERVICE_IDENTITY + ", not " + type);
             }
-            return TokenCredentialAuthenticator.from(type, config, signIn);
+            return TokenCredentialAuthenticator.from(type.adfName(), config, signIn);
         }
         return switch (type) {
-            case AdfRestConfiguration.ANONYMOUS -> new AnonymousAuthenticator();
-            case AdfRestConfiguration.BASIC -> new BasicAuthenticator(
-                    required(config.getUserName(), "userName", type),
-                    required(config.getPassword(), "password", type));
-            case AdfRestConfiguration.AAD_SERVICE_PRINCIPAL -> AadServicePrincipalAuthenticator.from(config, signIn);
-            case AdfRestConfiguration.MANAGED_SERVICE_IDENTITY -> ManagedIdentityAuthenticator.from(config, signIn);
-            case AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL -> OAuth2ClientCredentialAuthenticator.from(config, signIn);
-            default -> throw new IllegalStateException(type);
+            case ANONYMOUS -> new AnonymousAuthenticator();
+            case BASIC -> new BasicAuthenticator(
+                    required(config.getUserName(), "userName", type.adfName()),
+                    required(config.getPassword(), "password", type.adfName()));
+            case AAD_SERVICE_PRINCIPAL -> AadServicePrincipalAuthenticator.from(config, signIn);
+            case MANAGED_SERVICE_IDENTITY -> ManagedIdentityAuthenticator.from(config, signIn);
+            case OAUTH2_CLIENT_CREDENTIAL -> OAuth2ClientCredentialAuthenticator.from(config, signIn);
         };
-    }
-
-    /** ADF's type name, whatever its letter case; null or blank is Anonymous. */
-    private static String type(String value) {
-        if (value == null || value.isBlank()) {
-            return AdfRestConfiguration.ANONYMOUS;
-        }
-        for (String type : TYPES) {
-            if (type.equalsIgnoreCase(value.trim())) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("Option 'authenticationType' has unknown value '" + value
-                                           + "'. Supported: " + String.join(", ", TYPES));
     }
 
     private static byte[] read(CamelContext camelContext, String uri) {

@@ -20,7 +20,7 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
 
     private ManagedIdentityAuthenticator(String principal, String aadResourceId, String clientId, URI endpoint,
                                          SignIn signIn) {
-        super(AdfRestConfiguration.MANAGED_SERVICE_IDENTITY, principal, aadResourceId, () -> {
+        super(AuthenticationType.MANAGED_SERVICE_IDENTITY.adfName(), principal, aadResourceId, () -> {
             ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(), signIn);
             if (clientId != null) {
                 builder.clientId(clientId);
@@ -36,7 +36,7 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
      * @throws IllegalArgumentException naming the missing or bad option
      */
     static ManagedIdentityAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
-        String type = AdfRestConfiguration.MANAGED_SERVICE_IDENTITY;
+        String type = AuthenticationType.MANAGED_SERVICE_IDENTITY.adfName();
         String aadResourceId = required(config.getAadResourceId(), "aadResourceId", type);
         String clientId = blankToNull(config.getManagedIdentityClientId());
         String endpointOption = blankToNull(config.getManagedIdentityEndpoint());

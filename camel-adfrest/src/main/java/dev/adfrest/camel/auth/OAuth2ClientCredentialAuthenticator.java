@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adfrest.camel.AdfRestAuthenticationException;
 import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.support.Masking;
@@ -23,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static dev.adfrest.camel.auth.Authenticators.required;
+import dev.adfrest.camel.support.Json;
 
 /**
  * ADF's OAuth2ClientCredential: the client credentials grant (RFC 6749 section 4.4) against any token endpoint, with
@@ -34,7 +34,6 @@ import static dev.adfrest.camel.auth.Authenticators.required;
 final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2ClientCredentialAuthenticator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     private static final int DETAIL_CHARS = 300;
 
@@ -72,7 +71,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
      * @throws IllegalArgumentException naming the missing or bad option
      */
     static OAuth2ClientCredentialAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
-        String type = AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL;
+        String type = AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName();
         URI endpoint = UrlTemplates.checkHttpUrl("tokenEndpoint", required(config.getTokenEndpoint(), "tokenEndpoint", type).trim());
         String clientId = required(config.getClientId(), "clientId", type);
         String clientSecret = required(config.getClientSecret(), "clientSecret", type);
@@ -156,11 +155,11 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
                         new String(body.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal, null,
+            throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal, null,
                     "the token endpoint could not be reached: " + masking.scrub(describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal, null,
+            throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal, null,
                     "interrupted while waiting for the token endpoint");
         }
     }
@@ -168,7 +167,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
     private AdfRestAuthenticationException failure(TokenResponse response, String note) {
         String detail = "HTTP " + response.status()
                         + (response.description() == null ? "" : ": " + response.description()) + note;
-        return new AdfRestAuthenticationException(AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL, principal,
+        return new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal,
                 response.error(), masking.scrub(detail));
     }
 
@@ -201,7 +200,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
 
     @Override
     public String toString() {
-        return AdfRestConfiguration.OAUTH2_CLIENT_CREDENTIAL + "[" + principal + "]";
+        return AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName() + "[" + principal + "]";
     }
 
     /** A token endpoint's answer: RFC 6749 section 5.1 (success) or 5.2 (error); json is null unless an object. */
@@ -210,7 +209,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
         static TokenResponse of(int status, String body) {
             JsonNode json;
             try {
-                json = body.isBlank() ? null : JSON.readTree(body);
+                json = body.isBlank() ? null : Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 json = null;
             }

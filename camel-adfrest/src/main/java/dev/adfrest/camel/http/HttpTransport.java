@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.pagination.PageRequest;
+import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Masking;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -157,7 +158,7 @@ public final class HttpTransport implements Closeable {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String value = header.getValue() == null ? "" : header.getValue();
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            if (!Headers.isSafeValue(value)) {
                 // a value taken from a response must not smuggle extra header lines into the request
                 throw new RefusedRequestException("refusing to send header '" + header.getKey()
                                                     + "': its value contains a line break");

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLException;
 
 import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.AdfRestPageException;
+import dev.adfrest.camel.support.Headers;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -125,7 +126,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             || http.getStatusCode() != 429 && http.getStatusCode() != 503) {
             return null;
         }
-        String value = header(http.getResponseHeaders(), "Retry-After");
+        String value = Headers.first(http.getResponseHeaders(), "Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -139,14 +140,5 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
         }
         Duration wait = Duration.between(now, at);
         return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
     }
 }

@@ -1,47 +1,34 @@
 package dev.adfrest.camel.mapping;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.adfrest.camel.support.Json;
+import dev.adfrest.camel.support.PlainPath;
 
 /**
  * A JSONPath of a mapping, compiled once per endpoint by Jayway. A path made only of names and indexes (most ADF
- * mappings: {@code $['city'][0]['name']}, {@code ['prod']}) is then walked straight down the parsed tree, which is
- * about ten times faster per value than evaluating it; anything else (wildcards, filters, deep scans) is evaluated by
- * Jayway.
+ * mappings: {@code $['city'][0]['name']}, {@code ['prod']}) is then walked straight down the parsed tree
+ * ({@link PlainPath}), which is about ten times faster per value than evaluating it; anything else (wildcards,
+ * filters, deep scans) is evaluated by Jayway.
  */
 final class JsonPathRef {
 
-    private static final Configuration JSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
-            .mappingProvider(new JacksonMappingProvider())
-            .options(Option.SUPPRESS_EXCEPTIONS)
-            .build();
-
-    /** Jayway's normalized form of a path of names and indexes. */
-    private static final Pattern SIMPLE = Pattern.compile("\\$(?:\\['[^'\\\\]*'\\]|\\[\\d+\\])*");
-    private static final Pattern STEP = Pattern.compile("\\['([^'\\\\]*)'\\]|\\[(\\d+)\\]");
+    private static final Configuration JSON = Json.JSONPATH.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
     private final String text;
     private final boolean absolute;
     private final JsonPath path;
-    /** Names (String) and indexes (Integer) to walk; null when Jayway evaluates the path. */
-    private final Object[] steps;
+    /** The path walked down the tree; null when Jayway evaluates it (or it is the root itself). */
+    private final PlainPath plain;
 
-    private JsonPathRef(String text, boolean absolute, JsonPath path, Object[] steps) {
+    private JsonPathRef(String text, boolean absolute, JsonPath path, PlainPath plain) {
         this.text = text;
         this.absolute = absolute;
         this.path = path;
-        this.steps = steps;
+        this.plain = plain;
     }
 
     /**
@@ -62,17 +49,7 @@ final class JsonPathRef {
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a valid JSONPath: " + e.getMessage());
         }
-        Object[] steps = null;
-        String normalized = path.getPath();
-        if (SIMPLE.matcher(normalized).matches()) {
-            List<Object> list = new ArrayList<>();
-            Matcher m = STEP.matcher(normalized);
-            while (m.find()) {
-                list.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
-            }
-            steps = list.toArray();
-        }
-        return new JsonPathRef(t, absolute, path, steps);
+        return new JsonPathRef(t, absolute, path, PlainPath.of(t, path).orElse(null));
     }
 
     /** Whether the path starts at the root ($) rather than at the element it is applied to. */
@@ -92,17 +69,11 @@ final class JsonPathRef {
         if (from == null) {
             return null;
         }
-        if (steps != null) {
-            JsonNode node = from;
-            for (Object step : steps) {
-                node = step instanceof String name
-                        ? (node.isObject() ? node.get(name) : null)
-                        : (node.isArray() ? node.get((Integer) step) : null);
-                if (node == null) {
-                    return null;
-                }
-            }
-            return node;
+        if (plain != null) {
+            return plain.walk(from);
+        }
+        if (path.getPath().equals("$")) {
+            return from;
         }
         Object result = path.read(from, JSON);
         return result instanceof JsonNode node ? node : null;

@@ -1,5 +1,6 @@
 package dev.adfrest.camel.pagination;
 
+import dev.adfrest.camel.support.Headers;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,12 +28,7 @@ public record PageRequest(String method, String url, Map<String, String> headers
 
     /** The value of a header, matching the name without regard to case; null when absent. */
     public String header(String name) {
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return Headers.get(headers, name);
     }
 
     public PageRequest withUrl(String newUrl) {

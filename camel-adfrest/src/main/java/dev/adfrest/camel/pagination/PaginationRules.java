@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adfrest.camel.support.Json;
+import dev.adfrest.camel.support.PlainPath;
 import dev.adfrest.camel.support.UrlTemplates;
 
 /**
@@ -27,7 +28,6 @@ import dev.adfrest.camel.support.UrlTemplates;
  */
 public final class PaginationRules {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The next request's {@code target} takes a value read from the response just received.
@@ -239,10 +239,10 @@ public final class PaginationRules {
         }
         String body = template.body();
         if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }

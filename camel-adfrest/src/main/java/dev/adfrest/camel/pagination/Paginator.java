@@ -11,12 +11,13 @@ import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adfrest.camel.pagination.PaginationRules.RangeRule;
 import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
 import dev.adfrest.camel.pagination.Step.StopReason;
+import dev.adfrest.camel.support.Headers;
+import dev.adfrest.camel.support.Json;
 import dev.adfrest.camel.support.Masking;
 
 /**
@@ -31,7 +32,6 @@ import dev.adfrest.camel.support.Masking;
  */
 public final class Paginator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PaginationRules rules;
     private final PaginationSettings settings;
@@ -236,7 +236,7 @@ public final class Paginator {
             return draft.withUrl(Urls.setQueryParameter(draft.request().url(), q.name(), text));
         }
         if (target instanceof Target.Header h) {
-            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0) {
+            if (!Headers.isSafeValue(text)) {
                 throw new PaginationException("Pagination rule " + rule + " would send a header value with a line"
                                               + " break (read from page " + page + "); refusing it");
             }
@@ -321,7 +321,7 @@ public final class Paginator {
                 return request;
             }
             try {
-                return request.withBody(JSON.writeValueAsString(body));
+                return request.withBody(Json.MAPPER.writeValueAsString(body));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

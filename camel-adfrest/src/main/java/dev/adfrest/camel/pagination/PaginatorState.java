@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adfrest.camel.support.Json;
 
 /**
  * Where a run stands, enough to resume it in another process: {@link Paginator#resume} continues with {@link #next()}
@@ -24,7 +24,6 @@ public record PaginatorState(PageRequest next, PageRequest base, int requestsMad
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public PaginatorState {
         Objects.requireNonNull(next, "next");
@@ -38,7 +37,7 @@ public record PaginatorState(PageRequest next, PageRequest base, int requestsMad
     /** The state as one JSON text, e.g. for a Camel StateRepository. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +50,7 @@ public record PaginatorState(PageRequest next, PageRequest base, int requestsMad
      */
     public static PaginatorState fromJson(String json) {
         try {
-            return JSON.readValue(json, PaginatorState.class);
+            return Json.MAPPER.readValue(json, PaginatorState.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a saved pagination state: " + e.getOriginalMessage());
         }

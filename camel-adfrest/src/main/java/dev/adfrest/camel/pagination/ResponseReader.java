@@ -4,17 +4,14 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.adfrest.camel.pagination.PaginationRules.EndCondition;
 import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
+import dev.adfrest.camel.support.Json;
 
 /**
  * Reads a rule's value from a response, and tests end conditions: a compiled JSONPath evaluated on the already-parsed
@@ -22,11 +19,6 @@ import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
  */
 final class ResponseReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Configuration JSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
-            .mappingProvider(new JacksonMappingProvider(MAPPER))
-            .build();
 
     /**
      * What a JSONPath or header gave.
@@ -62,17 +54,17 @@ final class ResponseReader {
             return Lookup.MISSING;
         }
         if (path.plainPath() != null) {
-            JsonNode node = walk(response.body(), path.plainPath());
+            JsonNode node = path.plainPath().walk(response.body());
             return node == null ? Lookup.MISSING : new Lookup(node, 1);
         }
         Object result;
         try {
-            result = path.compiled().read(response.body(), JSON);
+            result = path.compiled().read(response.body(), Json.JSONPATH);
         } catch (PathNotFoundException e) {
             return Lookup.MISSING;
         }
         JsonNode node = result == null ? NullNode.getInstance()
-                : result instanceof JsonNode n ? n : MAPPER.valueToTree(result);
+                : result instanceof JsonNode n ? n : Json.MAPPER.valueToTree(result);
         if (path.definite() || !(node instanceof ArrayNode matches)) {
             return new Lookup(node, 1);
         }
@@ -81,35 +73,6 @@ final class ResponseReader {
             case 1 -> new Lookup(matches.get(0), 1);
             default -> new Lookup(matches, matches.size());
         };
-    }
-
-    /**
-     * The node a plain path names, or null where Jayway finds nothing: a missing name, a step into a value of the
-     * wrong kind (a name on an array, an index on an object), an index past the end before the last step. Jayway would
-     * hand back the same node (values unwrapped and rewrapped into the same node types), so both read the same; like
-     * Jayway, an index past the end as the last step reads as null, not as missing.
-     */
-    static JsonNode walk(JsonNode root, PlainPath path) {
-        JsonNode node = root;
-        int last = path.steps().size() - 1;
-        for (int i = 0; i <= last; i++) {
-            Object step = path.steps().get(i);
-            if (step instanceof Integer index) {
-                if (!node.isArray()) {
-                    return null;
-                }
-                node = node.get(index);
-                if (node == null && i == last) {
-                    return NullNode.getInstance();
-                }
-            } else {
-                node = node.isObject() ? node.get((String) step) : null;
-            }
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
     }
 
     /** A rule's value, or why there is none. */

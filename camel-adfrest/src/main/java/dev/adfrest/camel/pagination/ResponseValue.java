@@ -3,6 +3,7 @@ package dev.adfrest.camel.pagination;
 import java.util.Optional;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.adfrest.camel.support.PlainPath;
 
 /**
  * Where a rule reads its value in a response: a JSONPath into the body, or a response header.

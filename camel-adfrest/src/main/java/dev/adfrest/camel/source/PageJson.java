@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.adfrest.camel.pagination.PaginationRules;
-import dev.adfrest.camel.pagination.PlainPath;
+import dev.adfrest.camel.support.Json;
+import dev.adfrest.camel.support.PlainPath;
 
 /**
  * How an endpoint reads its pages' JSON, decided once: when every body value the rules read is a plain path, one
@@ -22,20 +21,6 @@ import dev.adfrest.camel.pagination.PlainPath;
  * once, and serves both.
  */
 public final class PageJson {
-
-    /** One mapper for all endpoints; limits keep hostile bodies from exhausting the stack or memory. */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    static {
-        // nesting stays bounded (a hostile page cannot blow the stack); string and document sizes are bounded by
-        // maxResponseSize instead of Jackson's 20 MB string default, which would refuse legitimate large values
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(1000)
-                .maxStringLength(Integer.MAX_VALUE)
-                .build());
-    }
 
     private final ObjectMapper mapper;
     private final PageScanner scanner;
@@ -54,7 +39,7 @@ public final class PageJson {
      * @param treeNeeded the records are mapped (collectionReference, translator): every page's tree is needed
      */
     public static PageJson of(PaginationRules rules, boolean treeNeeded) {
-        return of(JSON, rules, treeNeeded);
+        return of(Json.MAPPER, rules, treeNeeded);
     }
 
     static PageJson of(ObjectMapper mapper, PaginationRules rules, boolean treeNeeded) {

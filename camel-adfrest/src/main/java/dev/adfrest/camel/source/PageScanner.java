@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.ClassUtil;
-import dev.adfrest.camel.pagination.PlainPath;
+import dev.adfrest.camel.support.PlainPath;
 
 /**
  * One streaming pass over a page: checks that it is one complete JSON value, refusing what

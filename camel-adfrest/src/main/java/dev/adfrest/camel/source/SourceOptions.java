@@ -15,6 +15,7 @@ import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.support.Durations;
+import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Masking;
 import dev.adfrest.camel.support.UrlTemplates;
 
@@ -58,7 +59,7 @@ public record SourceOptions(
      * @throws IllegalArgumentException naming the bad option
      */
     public static SourceOptions of(AdfRestConfiguration config, Map<String, Object> forwardedQuery) {
-        Masking masking = Masking.of(secretValues(config));
+        Masking masking = Masking.of(AdfRestConfiguration.SECRETS.values(config));
         URI origin = UrlTemplates.checkHttpUrl("baseUrl", config.getBaseUrl());
         String url = UrlTemplates.join(config.getBaseUrl().trim(), config.getRelativeUrl());
         UrlTemplates.checkHttpUrl("relativeUrl", url);
@@ -147,24 +148,12 @@ public record SourceOptions(
         return d;
     }
 
-    /** Every secret option value of the configuration. */
-    static List<String> secretValues(AdfRestConfiguration config) {
-        List<String> secrets = new ArrayList<>();
-        secrets.add(config.getPassword());
-        secrets.addAll(config.getAuthHeaders().values());
-        secrets.add(config.getServicePrincipalKey());
-        secrets.add(config.getServicePrincipalEmbeddedCert());
-        secrets.add(config.getServicePrincipalEmbeddedCertPassword());
-        secrets.add(config.getClientSecret());
-        return secrets;
-    }
-
     private static void checkHeaders(String option, Map<String, String> headers, boolean secret) {
         headers.forEach((name, value) -> {
             if (name == null || name.isBlank() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
                 throw new IllegalArgumentException("Option '" + option + "' has an invalid header name '" + name + "'");
             }
-            if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
+            if (!Headers.isSafeValue(value)) {
                 throw new IllegalArgumentException("Option '" + option + "' header '" + name
                                                    + "' has a line break in its value" + (secret ? "" : ": " + value));
             }

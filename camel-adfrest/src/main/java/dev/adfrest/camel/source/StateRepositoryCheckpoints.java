@@ -1,9 +1,9 @@
 package dev.adfrest.camel.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adfrest.camel.pagination.PaginatorState;
+import dev.adfrest.camel.support.Json;
 import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 public final class StateRepositoryCheckpoints implements Checkpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateRepositoryCheckpoints.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StateRepository<String, String> repository;
     private final String key;
@@ -39,7 +38,7 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
             return null;
         }
         try {
-            JsonNode saved = JSON.readTree(text);
+            JsonNode saved = Json.MAPPER.readTree(text);
             if (!fingerprint.equals(saved.path("copy").asText())) {
                 LOG.warn("Ignoring the saved position of '{}': it belongs to another endpoint configuration;"
                          + " starting at page 1", key);
@@ -55,11 +54,11 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
     @Override
     public void save(String runId, PaginatorState state) {
         try {
-            ObjectNode entry = JSON.createObjectNode();
+            ObjectNode entry = Json.MAPPER.createObjectNode();
             entry.put("copy", fingerprint);
             entry.put("runId", runId);
-            entry.set("state", JSON.readTree(state.toJson()));
-            repository.setState(key, JSON.writeValueAsString(entry));
+            entry.set("state", Json.MAPPER.readTree(state.toJson()));
+            repository.setState(key, Json.MAPPER.writeValueAsString(entry));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot save the run position of '" + key + "': " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns the forms a map-valued option may take into one ordered {@code Map<String, String>}: a JSON object string
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OptionMaps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private OptionMaps() {
     }
@@ -40,7 +38,7 @@ public final class OptionMaps {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Option '" + option + "' must be a JSON object such as {\"name\":\"value\"}"
                                                + (secret ? "" : ", but is: " + text));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.adfrest.camel.support.PlainPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

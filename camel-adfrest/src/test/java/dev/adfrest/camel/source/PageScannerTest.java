@@ -15,6 +15,7 @@ import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.pagination.Step;
+import dev.adfrest.camel.support.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +59,7 @@ class PageScannerTest {
     /** The engine's decision on the sparse tree, asserting it is the decision on the whole page. */
     static String sameDecision(PaginationRules rules, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String onWholePage = decision(rules, PageJson.JSON.readTree(bytes));
+        String onWholePage = decision(rules, Json.MAPPER.readTree(bytes));
         assertThat(decision(rules, scanning(rules).read(bytes))).as(body).isEqualTo(onWholePage);
         assertThat(decision(rules, scanning(rules).read(new ByteArrayInputStream(bytes)))).as(body).isEqualTo(onWholePage);
         return onWholePage;
@@ -146,7 +147,7 @@ class PageScannerTest {
 
     private static void assertSameRefusal(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String expected = failure(() -> PageJson.JSON.readTree(bytes));
+        String expected = failure(() -> Json.MAPPER.readTree(bytes));
         PageJson json = scanning(rules("AbsoluteUrl", "$.next"));
 
         assertThat(expected).as("readTree refuses " + body).isNotNull();
@@ -160,7 +161,7 @@ class PageScannerTest {
         byte[] bytes = deep.getBytes(StandardCharsets.UTF_8);
 
         assertThat(failure(() -> scanning(rules("AbsoluteUrl", "$[0][0][0]")).read(bytes)))
-                .isEqualTo(failure(() -> PageJson.JSON.readTree(bytes)))
+                .isEqualTo(failure(() -> Json.MAPPER.readTree(bytes)))
                 .contains("nesting depth");
     }
 
