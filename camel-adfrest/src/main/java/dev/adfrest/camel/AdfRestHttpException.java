@@ -3,13 +3,16 @@ package dev.adfrest.camel;
 import java.util.List;
 import java.util.Map;
 
+import dev.adfrest.camel.http.HttpStatusException;
+import dev.adfrest.camel.support.Headers;
+
 /**
  * The REST API answered with a status of 400 or more (after any retries).
  */
 public class AdfRestHttpException extends AdfRestException {
 
-    /** How much of the response body the exception keeps. */
-    public static final int BODY_EXCERPT_BYTES = 1024;
+    /** How much of the response body the exception keeps (the rest is never read). */
+    public static final int BODY_EXCERPT_BYTES = HttpStatusException.EXCERPT_BYTES;
 
     private final int statusCode;
     private final String method;
@@ -50,8 +53,13 @@ public class AdfRestHttpException extends AdfRestException {
         return responseBody;
     }
 
-    /** The response headers (names ignore case). */
+    /** The response headers in arrival order, names as the server sent them (see {@link #getResponseHeader}). */
     public Map<String, List<String>> getResponseHeaders() {
         return responseHeaders;
+    }
+
+    /** The first value of a response header, its name matched without regard to case; null when absent. */
+    public String getResponseHeader(String name) {
+        return Headers.first(responseHeaders, name);
     }
 }

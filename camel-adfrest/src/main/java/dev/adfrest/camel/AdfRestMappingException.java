@@ -1,5 +1,7 @@
 package dev.adfrest.camel;
 
+import dev.adfrest.camel.mapping.MappingException;
+
 /**
  * A page could not be turned into records or rows: a value that does not convert to its column's type (and
  * enableSkipIncompatibleRow is off), or a collection of the wrong shape. Names the page, row, column and value; the
@@ -7,25 +9,21 @@ package dev.adfrest.camel;
  */
 public class AdfRestMappingException extends AdfRestPageException {
 
-    private final int row;
-    private final String column;
-
     /**
-     * @param url the request URL, already masked
-     * @param row the 1-based row within the page, 0 when the problem is not a row's
+     * @param url   the request URL, already masked
+     * @param cause what the mapping reported: its row and column
      */
-    public AdfRestMappingException(String problem, String url, int pageNumber, int row, String column, Throwable cause) {
+    public AdfRestMappingException(String problem, String url, int pageNumber, MappingException cause) {
         super(problem, url, pageNumber, cause);
-        this.row = row;
-        this.column = column;
     }
 
+    /** The 1-based row within the page, 0 when the problem is not a row's. */
     public int getRow() {
-        return row;
+        return ((MappingException) getCause()).getRow();
     }
 
     /** The column (sink name) whose value did not convert, or null. */
     public String getColumn() {
-        return column;
+        return ((MappingException) getCause()).getColumn();
     }
 }

@@ -21,11 +21,6 @@ public class AdfRestPage {
     private final PageContent content;
     private final Charset charset;
 
-    /** A page held in memory, with its tree. */
-    public AdfRestPage(byte[] bytes, JsonNode json, Charset charset) {
-        this(PageContent.of(bytes, json), charset);
-    }
-
     AdfRestPage(PageContent content, Charset charset) {
         this.content = content;
         this.charset = charset == null ? StandardCharsets.UTF_8 : charset;

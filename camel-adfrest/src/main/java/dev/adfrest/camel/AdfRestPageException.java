@@ -1,37 +1,24 @@
 package dev.adfrest.camel;
 
 /**
- * A page could not be used: its body is not JSON, is cut short, or breaks a limit. The page is not emitted.
+ * A page could not be used: its body is empty, cut short, not JSON, or larger than maxResponseSize; or (subtypes) a
+ * pagination rule or the mapping could not be applied to it. The page is not emitted and the run ends.
  */
 public class AdfRestPageException extends AdfRestException {
 
     private final String url;
     private final int pageNumber;
-    private final boolean transientFault;
 
     /**
      * @param url the request URL, already masked
      */
     public AdfRestPageException(String problem, String url, int pageNumber, Throwable cause) {
-        this(problem, url, pageNumber, cause, false);
-    }
-
-    /**
-     * @param url            the request URL, already masked
-     * @param transientFault the body was empty or cut short: asking again may well succeed
-     */
-    public AdfRestPageException(String problem, String url, int pageNumber, Throwable cause, boolean transientFault) {
         super("Page " + pageNumber + " from " + url + ": " + problem, cause);
         this.url = url;
         this.pageNumber = pageNumber;
-        this.transientFault = transientFault;
     }
 
-    /** Whether the same request may succeed if sent again (an empty or truncated body). */
-    public boolean isTransientFault() {
-        return transientFault;
-    }
-
+    /** The request URL, with credentials masked. */
     public String getUrl() {
         return url;
     }

@@ -50,7 +50,7 @@ class RepeatedRequestPaginationTest extends PaginationRouteSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(PaginationException.class).handled(true).to("mock:failed");
+                onException(AdfRestPaginationException.class).handled(true).to("mock:failed");
                 from("adfrest:" + base() + "/me/albums?token=s3cr3t-token&paginationRules.AbsoluteUrl=$.paging.next"
                      + "&failOnRepeatedRequest=true&bridgeErrorHandler=true&requestInterval=0&repeatCount=1&initialDelay=0")
                         .to("mock:pages");
@@ -62,7 +62,8 @@ class RepeatedRequestPaginationTest extends PaginationRouteSupport {
         failed.assertIsSatisfied();
 
         Exception error = failed.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(error).isInstanceOf(PaginationException.class).hasMessageContaining("failOnRepeatedRequest")
+        assertThat(error).isInstanceOf(AdfRestPaginationException.class).hasCauseInstanceOf(PaginationException.class)
+                .hasMessageContaining("failOnRepeatedRequest")
                 .hasMessageContaining("/me/albums?token=xxxxxx&after=A").hasMessageNotContaining("s3cr3t-token");
         assertThat(getMockEndpoint("mock:pages").getReceivedExchanges()).hasSize(1);
         api.verify(2, getRequestedFor(urlPathEqualTo("/me/albums")));

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import dev.adfrest.camel.AdfRestConfiguration;
-import dev.adfrest.camel.support.UrlTemplates;
+import dev.adfrest.camel.support.UrlOptions;
 
 import static dev.adfrest.camel.auth.Authenticators.required;
 
@@ -41,7 +41,7 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
         String clientId = blankToNull(config.getManagedIdentityClientId());
         String endpointOption = blankToNull(config.getManagedIdentityEndpoint());
         URI endpoint = endpointOption == null ? null
-                : UrlTemplates.checkHttpUrl("managedIdentityEndpoint", endpointOption);
+                : UrlOptions.checkHttpUrl("managedIdentityEndpoint", endpointOption);
         String principal = (clientId == null ? "system-assigned identity" : "managedIdentityClientId '" + clientId + "'")
                            + (endpoint == null ? "" : " at " + endpoint);
         return new ManagedIdentityAuthenticator(principal, aadResourceId, clientId, endpoint, signIn);

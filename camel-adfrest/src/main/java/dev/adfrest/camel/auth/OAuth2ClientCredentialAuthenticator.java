@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.AdfRestAuthenticationException;
 import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.support.Masking;
-import dev.adfrest.camel.support.UrlTemplates;
+import dev.adfrest.camel.support.UrlOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +72,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
      */
     static OAuth2ClientCredentialAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
         String type = AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName();
-        URI endpoint = UrlTemplates.checkHttpUrl("tokenEndpoint", required(config.getTokenEndpoint(), "tokenEndpoint", type).trim());
+        URI endpoint = UrlOptions.checkHttpUrl("tokenEndpoint", required(config.getTokenEndpoint(), "tokenEndpoint", type).trim());
         String clientId = required(config.getClientId(), "clientId", type);
         String clientSecret = required(config.getClientSecret(), "clientSecret", type);
         return new OAuth2ClientCredentialAuthenticator(endpoint, clientId, clientSecret, blankToNull(config.getScope()),

@@ -17,11 +17,9 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.support.Headers;
-import dev.adfrest.camel.support.Masking;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -45,18 +43,17 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends page requests with Apache HttpClient 5: one pooled client per endpoint (connections are reused across pages
- * and runs), credentials added per request, bodies read completely and within the size limit.
+ * and runs), credentials added per request, bodies handed to a reader within the size limit, and of an error response
+ * only the excerpt read ({@link HttpStatusException}).
  */
 public final class HttpTransport implements Closeable {
 
     private final CloseableHttpClient client;
     private final Credentials credentials;
-    private final Masking masking;
     private final long maxResponseSize;
 
-    public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts, Masking masking) {
+    public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts) {
         this.credentials = credentials;
-        this.masking = masking;
         this.maxResponseSize = settings.maxResponseSize();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout())))
@@ -119,41 +116,23 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Sends the request and reads the whole response into memory.
+     * Sends the request and hands a successful response to {@code reader}, which reads its body as it arrives.
      *
-     * @throws AdfRestHttpException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
-     * @throws IOException          for transport faults and bodies over the size limit
-     */
-    public HttpResult send(PageRequest request) throws IOException {
-        return send(request, (status, headers, body, length) -> new HttpResult(status, headers,
-                BodyBytes.readAll(body, length)));
-    }
-
-    /**
-     * Sends the request and hands a successful response to {@code reader}, which reads its body as it arrives (the
-     * body of a status of 400 or more is read into memory here, for the error).
-     *
-     * @throws AdfRestHttpException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
-     * @throws IOException          for transport faults, bodies over the size limit, and the reader's failures
+     * @throws HttpStatusException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
+     * @throws IOException         for transport faults, bodies over the size limit, and the reader's failures
      */
     public <T> T send(PageRequest request, BodyReader<T> reader) throws IOException {
-        Answer<T> answer = execute(request, reader);
-        if (answer.error() != null && answer.error().status() == 401 && credentials.invalidate()) {
-            answer = execute(request, reader);
+        try {
+            return execute(request, reader);
+        } catch (HttpStatusException e) {
+            if (e.status() == 401 && credentials.invalidate()) {
+                return execute(request, reader);
+            }
+            throw e;
         }
-        HttpResult error = answer.error();
-        if (error != null) {
-            throw new AdfRestHttpException(error.status(), request.method(), masking.url(request.url()),
-                    masking.scrub(excerpt(error.body())), error.headers());
-        }
-        return answer.value();
     }
 
-    /** What a response gave: the reader's value, or the error response (status of 400 or more). */
-    private record Answer<T>(T value, HttpResult error) {
-    }
-
-    private <T> Answer<T> execute(PageRequest request, BodyReader<T> reader) throws IOException {
+    private <T> T execute(PageRequest request, BodyReader<T> reader) throws IOException {
         URI uri = URI.create(request.url());
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -200,7 +179,7 @@ public final class HttpTransport implements Closeable {
         return StandardCharsets.UTF_8;
     }
 
-    private <T> Answer<T> answer(ClassicHttpResponse response, BodyReader<T> reader) throws IOException {
+    private <T> T answer(ClassicHttpResponse response, BodyReader<T> reader) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
             headers.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
@@ -209,33 +188,46 @@ public final class HttpTransport implements Closeable {
         long declared = entity == null ? 0 : entity.getContentLength();
         InputStream content = entity == null ? null : entity.getContent();
         try {
+            if (response.getCode() >= 400) {
+                throw error(response.getCode(), headers, content);
+            }
             if (declared > maxResponseSize) {
                 throw new ResponseTooLargeException(declared, maxResponseSize);
             }
             InputStream body = new LimitedBody(content == null ? InputStream.nullInputStream() : content,
                     maxResponseSize);
-            if (response.getCode() >= 400) {
-                byte[] error = BodyBytes.readAll(body, declared);
-                return new Answer<>(null, new HttpResult(response.getCode(), headers, error));
-            }
-            return new Answer<>(reader.read(response.getCode(), headers, body, declared), null);
+            return reader.read(response.getCode(), headers, body, declared);
         } catch (IOException | RuntimeException e) {
-            if (content instanceof EofSensorInputStream sensor) {
-                // what is left of a failed body (too large, not JSON) is not worth reading: drop the connection,
-                // where closing would read on to the end to keep it
-                try {
-                    sensor.abort();
-                } catch (IOException ignored) {
-                    // the connection is gone either way; the failure that matters is e
-                }
+            if (!(e instanceof HttpStatusException)) {
+                abort(content);
             }
             throw e;
         }
     }
 
-    private static String excerpt(byte[] body) {
-        int n = Math.min(body.length, AdfRestHttpException.BODY_EXCERPT_BYTES);
-        return new String(body, 0, n, StandardCharsets.UTF_8);
+    /** An error response: only the excerpt of its body is read; what is left is dropped with the connection. */
+    private static HttpStatusException error(int status, Map<String, List<String>> headers, InputStream content)
+            throws IOException {
+        byte[] head = content == null ? new byte[0] : content.readNBytes(HttpStatusException.EXCERPT_BYTES + 1);
+        if (head.length > HttpStatusException.EXCERPT_BYTES) {
+            abort(content);
+        }
+        int n = Math.min(head.length, HttpStatusException.EXCERPT_BYTES);
+        return new HttpStatusException(status, headers, new String(head, 0, n, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Drops the connection of a body not read to its end (too large, not JSON, an error's rest), where closing the
+     * stream would read on to the end to keep the connection.
+     */
+    private static void abort(InputStream content) {
+        if (content instanceof EofSensorInputStream sensor) {
+            try {
+                sensor.abort();
+            } catch (IOException ignored) {
+                // the connection is gone either way
+            }
+        }
     }
 
     @Override

@@ -9,14 +9,10 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 import javax.net.ssl.SSLException;
 
-import dev.adfrest.camel.AdfRestHttpException;
-import dev.adfrest.camel.AdfRestPageException;
 import dev.adfrest.camel.support.Headers;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.utils.DateUtils;
@@ -25,10 +21,12 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * When a failed request is worth sending again, and after how long. Pure: no clock of its own (the caller passes
- * "now"), no sleeping, jitter from a supplied source.
+ * "now"), no sleeping, jitter from a supplied source. It judges what the transport reports (statuses and I/O faults);
+ * a caller that finds other transient faults (a page's body cut short) passes its own reason to
+ * {@link #decide(String, String, Duration, int, DoubleSupplier)}.
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
- * resets and refusals, timeouts, empty or truncated responses. POST only when the user says it is safe to repeat.
+ * resets and refusals, timeouts. POST only when the user says it is safe to repeat.
  * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
  * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
  *
@@ -59,7 +57,14 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
      * @param jitter  a source of numbers in [0, 1)
      */
     public Decision decide(String method, Exception failure, int retries, Instant now, DoubleSupplier jitter) {
-        String reason = transientReason(failure);
+        return decide(method, transientReason(failure), retryAfter(failure, now), retries, jitter);
+    }
+
+    /**
+     * @param reason     why the failure is transient, or null when it is not worth another try
+     * @param retryAfter the wait the server asked for, or null
+     */
+    public Decision decide(String method, String reason, Duration retryAfter, int retries, DoubleSupplier jitter) {
         if (reason == null) {
             return new GiveUp(null);
         }
@@ -69,7 +74,6 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
         if (retries >= maxRetries) {
             return new GiveUp(reason + "; no retries left (maxRetries=" + maxRetries + ")");
         }
-        Duration retryAfter = retryAfter(failure, now);
         if (retryAfter != null) {
             if (retryAfter.compareTo(maxWait) > 0) {
                 return new GiveUp(reason + " with Retry-After " + retryAfter.toSeconds() + " s, longer than maxRetryWait ("
@@ -88,13 +92,10 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
 
     /** Why a failure is transient, or null when it is not worth another try. */
     static String transientReason(Exception failure) {
-        if (failure instanceof AdfRestHttpException http) {
-            int s = http.getStatusCode();
+        if (failure instanceof HttpStatusException http) {
+            int s = http.status();
             boolean transientStatus = s == 408 || s == 429 || s >= 500 && s != 501 && s != 505;
             return transientStatus ? "HTTP " + s : null;
-        }
-        if (failure instanceof AdfRestPageException page) {
-            return page.isTransientFault() ? "incomplete response" : null;
         }
         if (failure instanceof SSLException || failure instanceof UnknownHostException
             || failure instanceof ResponseTooLargeException || failure instanceof RefusedRequestException
@@ -122,11 +123,10 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
 
     /** Retry-After of a 429 or 503, as a wait; null when absent or unreadable. */
     static Duration retryAfter(Exception failure, Instant now) {
-        if (!(failure instanceof AdfRestHttpException http)
-            || http.getStatusCode() != 429 && http.getStatusCode() != 503) {
+        if (!(failure instanceof HttpStatusException http) || http.status() != 429 && http.status() != 503) {
             return null;
         }
-        String value = Headers.first(http.getResponseHeaders(), "Retry-After");
+        String value = Headers.first(http.headers(), "Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }

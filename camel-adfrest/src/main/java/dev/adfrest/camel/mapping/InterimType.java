@@ -67,13 +67,6 @@ public enum InterimType {
         return javaType;
     }
 
-    boolean isInteger() {
-        return switch (this) {
-            case SBYTE, BYTE, INT16, UINT16, INT32, UINT32, INT64, UINT64 -> true;
-            default -> false;
-        };
-    }
-
     /**
      * Reads a type name as ADF writes it ({@code Int32}, {@code Datetime}, {@code DateTimeOffset}, {@code Byte[]},
      * {@code GUID}), in any letter case.

@@ -150,16 +150,6 @@ public final class PaginationRules {
     }
 
     /**
-     * Every body JSONPath the rules read (values and end conditions), as written: what a streaming reader of a huge
-     * page must capture. Empty when the rules read only headers.
-     */
-    public Set<String> bodyPaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        bodyValues().forEach(v -> paths.add(v.describe()));
-        return Collections.unmodifiableSet(paths);
-    }
-
-    /**
      * The body values the rules read, as plain paths ({@link PlainPath}), when every one of them is plain: a streaming
      * reader can then give the engine just those values instead of the page's whole tree. Empty when some rule needs
      * full JSONPath (a filter, wildcard, slice, negative index, deep scan or the root {@code $}). An empty list when

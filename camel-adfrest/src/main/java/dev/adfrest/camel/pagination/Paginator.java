@@ -18,7 +18,6 @@ import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
 import dev.adfrest.camel.pagination.Step.StopReason;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Json;
-import dev.adfrest.camel.support.Masking;
 
 /**
  * The pagination engine for one copy run: pure (no I/O, no clock, no Camel). Given the response to the request just
@@ -28,7 +27,7 @@ import dev.adfrest.camel.support.Masking;
  * reached stops; then every RANGE advances (an exhausted one stops), every value rule reads its value (none stops),
  * the Link header is read when RFC 5988 applies; the next request is the previous one with the next URL, query
  * parameters, headers and body fields set and the RANGE placeholders filled. A next request identical to the one just
- * made stops (or fails, with failOnRepeatedRequest). Messages mask URLs; the caller scrubs its own secrets.
+ * made stops (or fails, with failOnRepeatedRequest). Messages quote URLs as they are: whoever shows them masks them.
  */
 public final class Paginator {
 
@@ -170,7 +169,7 @@ public final class Paginator {
         draft = withRanges(draft, nextCursors);
         PageRequest next = fill(draft, nextCursors);
         if (next.equals(made)) {
-            String repeated = made.method() + " " + Masking.maskUrl(made.url());
+            String repeated = made.method() + " " + made.url();
             if (settings.failOnRepeatedRequest()) {
                 throw new PaginationException("The request after page " + page + " would repeat it (" + repeated
                                               + ") and failOnRepeatedRequest is set; add an EndCondition or"
@@ -218,7 +217,7 @@ public final class Paginator {
         try {
             uri = Urls.resolve(madeUrl, link);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new PaginationException(source + " gives '" + Masking.maskUrl(link) + "' on page " + page
+            throw new PaginationException(source + " gives '" + link + "' on page " + page
                                           + ", which is not a URL");
         }
         if (!Urls.isHttp(uri)) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
+import dev.adfrest.camel.AdfRestException;
+import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.pagination.Step;
@@ -14,17 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One copy run: page 1, then next pages as the pagination engine decides, each handed to the route in order.
+ * One copy run: page 1, then next pages as the pagination engine decides, each handed over in order, as received or
+ * mapped to records or rows.
  * <p>
- * The run reads one page ahead: page k is handed over only once the request for page k+1 has been answered, so that
- * {@code last} is exact even for APIs that end with 204 No Content. If the route fails page k, nothing after page k+1
- * is requested and page k+1 is never handed over.
+ * A run is read page by page: {@link #next()} hands over a page, and the caller says what became of it
+ * ({@link #processed()} or {@link #failed()}) before asking for the next; {@link #execute} does that for a
+ * {@link PageHandler}. The run reads one page ahead: page k is handed over only once the request for page k+1 has been
+ * answered, so that {@link RunPage#last()} is exact even for APIs that end with 204 No Content. If the route fails
+ * page k, nothing after page k+1 is requested and page k+1 is never handed over.
  * <p>
  * With a {@link FetchAhead} of more than one request, and rules that know the requests in advance, a
  * {@link FetchWindow} keeps that many in flight: pages still come in order, every stop falls on the same page, and what
  * was fetched past the end (or past a page the route failed) is dropped, never handed over.
+ * <p>
+ * Every failure leaves the run as an {@link AdfRestException} ({@link Failures}); pages handed over before it stay
+ * handed over. Used by one thread.
  */
-public final class CopyRun {
+public final class CopyRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CopyRun.class);
 
@@ -38,12 +46,12 @@ public final class CopyRun {
     @FunctionalInterface
     public interface PageHandler {
         /**
-         * Takes the page over: the handler closes it ({@link FetchedPage#close()}) when done with it, whatever the
-         * outcome, or has it closed later (when the exchange carrying its body completes).
+         * Takes the page over: the handler closes it ({@link RunPage#close()}) when done with it, whatever the outcome,
+         * or has it closed later (when the exchange carrying its body completes).
          *
-         * @return the outcome: processed (with its record count), or failed, which ends the run
+         * @return the route's verdict: true when it processed the page; false when it failed it, which ends the run
          */
-        Delivery onPage(FetchedPage page, boolean last) throws Exception;
+        boolean onPage(RunPage page) throws Exception;
     }
 
     /** Waits between requests. */
@@ -63,62 +71,63 @@ public final class CopyRun {
     }
 
     /**
-     * The route's verdict on a page.
+     * How a run paces its requests.
      *
-     * @param processed false when the route failed the page: the run stops there
-     * @param records   the records the page carried
+     * @param requestInterval the wait before each next-page request (between the starts of requests fetched ahead)
+     * @param ahead           how many requests to keep in flight when the paginator knows them in advance
+     * @param sleeper         waits
      */
-    public record Delivery(boolean processed, long records) {
-        public static Delivery failed() {
-            return new Delivery(false, 0);
-        }
+    public record Pacing(Duration requestInterval, FetchAhead ahead, Sleeper sleeper) {
+    }
+
+    /** What follows the page handed over last: the next page fetched, or why the run ends, or why it fails. */
+    private record Following(FetchedPage page, Step.Stop stop, AdfRestException failure, PageRequest request) {
     }
 
     private final String runId;
     private final Paginator paginator;
     private final Fetcher fetcher;
-    private final Duration requestInterval;
+    private final PageOutput output;
+    private final Checkpoints checkpoints;
+    private final Pacing pacing;
     private final Masking masking;
     private final BooleanSupplier running;
-    private final Sleeper sleeper;
-    private final Checkpoints checkpoints;
-    private final FetchAhead ahead;
     /**
-     * Pages fetched but not (yet) handed to the route: a page read ahead, the page in hand when the run fails or the
-     * consumer stops, pages fetched ahead past the end. Those left when the run ends are discarded (their spool files
-     * deleted), as is any page a request still in flight brings after that.
+     * Pages fetched but not (yet) handed over: a page read ahead, the page in hand when the run fails or the consumer
+     * stops, pages fetched ahead past the end. Those left when the run ends are discarded (their spool files deleted),
+     * as is any page a request still in flight brings after that.
      */
     private final List<FetchedPage> undelivered = new ArrayList<>();
+
+    private FetchWindow window;
+    private boolean started;
+    private long start;
+    private int pages;
+    private long records;
+    private long bytes;
+    private RunPage handed;
+    private Following following;
+    private RunSummary summary;
     private boolean ended;
 
-    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
-                   BooleanSupplier running, Sleeper sleeper) {
-        this(runId, paginator, fetcher, requestInterval, masking, running, sleeper, Checkpoints.NONE);
-    }
-
     /**
+     * @param runId       the run's id (a resumed run keeps the id it was saved with)
      * @param paginator   a fresh paginator, or one resumed from {@code checkpoints} (page numbers go on from there)
+     * @param fetcher     fetches a page (retries included)
+     * @param output      what a page becomes: the page as received, its records or its rows
      * @param checkpoints told after each processed page where the run stands, and when it ended normally
+     * @param running     false once the consumer is stopping: the run ends before its next request
      */
-    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
-                   BooleanSupplier running, Sleeper sleeper, Checkpoints checkpoints) {
-        this(runId, paginator, fetcher, requestInterval, masking, running, sleeper, checkpoints, FetchAhead.NONE);
-    }
-
-    /**
-     * @param ahead how many requests to keep in flight when the paginator knows them in advance
-     */
-    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, Duration requestInterval, Masking masking,
-                   BooleanSupplier running, Sleeper sleeper, Checkpoints checkpoints, FetchAhead ahead) {
+    public CopyRun(String runId, Paginator paginator, Fetcher fetcher, PageOutput output, Checkpoints checkpoints,
+                   Pacing pacing, Masking masking, BooleanSupplier running) {
         this.runId = runId;
         this.paginator = paginator;
         this.fetcher = fetcher;
-        this.requestInterval = requestInterval;
+        this.output = output;
+        this.checkpoints = checkpoints;
+        this.pacing = pacing;
         this.masking = masking;
         this.running = running;
-        this.sleeper = sleeper;
-        this.checkpoints = checkpoints;
-        this.ahead = ahead;
     }
 
     public String runId() {
@@ -126,84 +135,188 @@ public final class CopyRun {
     }
 
     /**
-     * Runs to the end.
+     * Runs to the end, handing every page to {@code handler}.
      *
      * @return what was delivered; {@link RunSummary#completed()} is false when the route failed a page or the consumer
      *         was stopped
-     * @throws Exception a fetch, parse or pagination failure; pages before it were delivered
+     * @throws AdfRestException a fetch, parse, pagination or mapping failure; pages before it were delivered
+     * @throws Exception        what the handler threw (the run ends there)
      */
     public RunSummary execute(PageHandler handler) throws Exception {
-        long start = System.nanoTime();
-        Counter counter = new Counter();
-        FetchWindow window = null;
-        if (ahead.requests() > 1) {
-            window = new FetchWindow(runId, paginator, this::fetch, ahead.executor(), ahead.requests(), requestInterval,
-                    System::nanoTime, sleeper);
-            LOG.debug("Run {} fetches up to {} pages at once", runId, ahead.requests());
-        }
         try {
-            return loop(handler, counter, start, window);
-        } catch (Exception e) {
-            LOG.warn("Run {} failed after {}: {}", runId, counter.summary(runId, start, null).describe(), masking.scrub(e.getMessage()));
-            throw e;
-        } finally {
-            if (window != null) {
-                window.close();
+            for (RunPage page = next(); page != null; page = next()) {
+                if (!handler.onPage(page)) {
+                    failed();
+                    break;
+                }
+                processed();
             }
-            discardUndelivered();
+            return summary;
+        } finally {
+            close();
         }
     }
 
     /**
-     * @param window null: one request at a time, requestInterval after the previous response
+     * The next page, handed over once the request after it has been answered; null when the run has ended (normally,
+     * after a failed page, or because the consumer is stopping). The caller owns the page (see
+     * {@link PageHandler#onPage}) and gives its verdict before asking for the next.
+     *
+     * @throws AdfRestException the run failed; it has ended
      */
-    private RunSummary loop(PageHandler handler, Counter counter, long start, FetchWindow window) throws Exception {
-        Fetcher pages = window != null ? window : this::fetch;
-        FetchedPage current = pages.fetch(paginator.first(), paginator.requestsMade() + 1);
-        if (current.isNoContent()) {
-            return finish(counter, start, Step.StopReason.NO_CONTENT, "the first response was 204 No Content", null);
+    public RunPage next() {
+        if (ended) {
+            return null;
         }
-        while (true) {
-            Step step = paginator.next(current.request(), current.response());
-            FetchedPage next = null;
-            Exception fetchError = null;
-            Step.Stop stop = step instanceof Step.Stop s ? s : null;
-            if (step instanceof Step.Next n) {
-                if (!running.getAsBoolean()) {
-                    return stopped(counter, start);
+        if (handed != null) {
+            throw new IllegalStateException("Run " + runId + ": page " + handed.number() + " has no verdict yet");
+        }
+        try {
+            FetchedPage current;
+            if (!started) {
+                started = true;
+                start = System.nanoTime();
+                if (pacing.ahead().requests() > 1) {
+                    window = new FetchWindow(runId, paginator, this::fetch, pacing.ahead().executor(),
+                            pacing.ahead().requests(), pacing.requestInterval(), System::nanoTime, pacing.sleeper());
+                    LOG.debug("Run {} fetches up to {} pages at once", runId, pacing.ahead().requests());
                 }
-                try {
-                    if (window == null && !requestInterval.isZero()) {
-                        sleeper.sleep(requestInterval);
-                    }
-                    next = pages.fetch(n.request(), current.number() + 1);
-                    if (next.isNoContent()) {
-                        stop = new Step.Stop(Step.StopReason.NO_CONTENT, "the next request was answered 204 No Content");
-                        next = null;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return stopped(counter, start);
-                } catch (Exception e) {
-                    fetchError = e;
+                PageRequest first = paginator.first();
+                current = fetchOrFail(first, paginator.requestsMade() + 1);
+                if (current.isNoContent()) {
+                    return finish(Step.StopReason.NO_CONTENT, "the first response was 204 No Content", first);
                 }
+            } else if (following.failure() != null) {
+                throw following.failure();
+            } else if (following.stop() != null) {
+                return finish(following.stop().reason(), following.stop().detail(), following.request());
+            } else {
+                current = following.page();
             }
-            boolean last = stop != null;
-            if (!deliver(handler, counter, current, last)) {
-                LOG.warn("Run {} stopped: the route failed page {}; no later page is delivered. {}",
-                        runId, current.number(), counter.summary(runId, start, null).describe());
-                return counter.summary(runId, start, null);
+            return handOver(current);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopped();
+        } catch (RuntimeException e) {
+            AdfRestException failure = e instanceof AdfRestException known ? known
+                    : new AdfRestException("Run " + runId + " failed: " + masking.scrub(e.getMessage()), e);
+            LOG.warn("Run {} failed after {}: {}", runId, progress(null).describe(), masking.scrub(e.getMessage()));
+            end(progress(null));
+            throw failure;
+        }
+    }
+
+    /** The route processed the page handed over last: a later poll resumes after it. */
+    public void processed() {
+        RunPage page = verdict();
+        pages++;
+        records += page.records();
+        bytes += page.size();
+        if (!page.last()) {
+            try {
+                checkpoints.save(runId, paginator.state());
+            } catch (RuntimeException e) {
+                AdfRestException failure = Failures.of(e, page.request(), page.number(), 1, masking);
+                end(progress(null));
+                throw failure;
             }
-            if (!last) {
-                checkpoints.save(runId, paginator.state()); // page processed: a later poll resumes after it
+        }
+    }
+
+    /** The route failed the page handed over last: the run ends, and a later poll resumes at that page. */
+    public void failed() {
+        RunPage page = verdict();
+        RunSummary done = progress(null);
+        LOG.warn("Run {} stopped: the route failed page {}; no later page is delivered. {}", runId, page.number(),
+                done.describe());
+        end(done);
+    }
+
+    /** What the run did: final once it has ended, its progress so far before. */
+    public RunSummary summary() {
+        return summary != null ? summary : progress(null);
+    }
+
+    /** Ends the run where it stands (a reader stopped early); pages not handed over are discarded. Idempotent. */
+    @Override
+    public void close() {
+        if (!ended) {
+            RunSummary done = progress(null);
+            LOG.debug("Run {} closed after {}", runId, done.describe());
+            end(done);
+        }
+    }
+
+    private RunPage verdict() {
+        if (handed == null) {
+            throw new IllegalStateException("Run " + runId + ": no page was handed over");
+        }
+        RunPage page = handed;
+        handed = null;
+        return page;
+    }
+
+    /** Decides what follows {@code current}, fetches it, and hands {@code current} over. */
+    private RunPage handOver(FetchedPage current) throws InterruptedException {
+        Step step;
+        try {
+            step = paginator.next(current.request(), current.response());
+        } catch (RuntimeException e) {
+            throw Failures.of(e, current.request(), current.number(), 1, masking);
+        }
+        FetchedPage next = null;
+        AdfRestException failure = null;
+        Step.Stop stop = step instanceof Step.Stop s ? s : null;
+        PageRequest request = current.request();
+        if (step instanceof Step.Next n) {
+            if (!running.getAsBoolean()) {
+                return stopped();
             }
-            if (fetchError != null) {
-                throw fetchError;
+            request = n.request();
+            try {
+                if (window == null && !pacing.requestInterval().isZero()) {
+                    pacing.sleeper().sleep(pacing.requestInterval());
+                }
+                next = (window != null ? window : (Fetcher) this::fetch).fetch(request, current.number() + 1);
+                if (next.isNoContent()) {
+                    stop = new Step.Stop(Step.StopReason.NO_CONTENT, "the next request was answered 204 No Content");
+                    next = null;
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                failure = Failures.of(e, request, current.number() + 1, 1, masking);
             }
-            if (last) {
-                return finish(counter, start, stop.reason(), stop.detail(), current.request());
-            }
-            current = next;
+        }
+        RunPage page = mapped(current, stop != null);
+        synchronized (undelivered) {
+            undelivered.removeIf(p -> p == current); // the caller owns the page from here, whatever happens
+        }
+        following = new Following(next, stop, failure, stop != null ? current.request() : request);
+        handed = page;
+        return page;
+    }
+
+    /** The page as it goes out: as received, or its records or rows (a page that cannot be mapped fails the run). */
+    private RunPage mapped(FetchedPage page, boolean last) {
+        String url = masking.url(page.request().url());
+        if (output.asIs()) {
+            return new RunPage(runId, page, last, url, null);
+        }
+        try {
+            return new RunPage(runId, page, last, url, output.map(page.content().tree(), page.number()));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, page.request(), page.number(), 1, masking);
+        }
+    }
+
+    private FetchedPage fetchOrFail(PageRequest request, int number) throws InterruptedException {
+        try {
+            return (window != null ? window : (Fetcher) this::fetch).fetch(request, number);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw Failures.of(e, request, number, 1, masking);
         }
     }
 
@@ -219,46 +332,25 @@ public final class CopyRun {
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Run {} page {}: {} {} -> {} ({} bytes, {} ms)", runId, number, request.method(),
-                    masking.url(request.url()), page.http().status(), page.size(),
-                    (System.nanoTime() - t0) / 1_000_000);
+                    masking.url(request.url()), page.status(), page.size(), (System.nanoTime() - t0) / 1_000_000);
         }
         return page;
-    }
-
-    private boolean deliver(PageHandler handler, Counter counter, FetchedPage page, boolean last) throws Exception {
-        synchronized (undelivered) {
-            undelivered.removeIf(p -> p == page); // the handler owns the page from here, whatever happens
-        }
-        Delivery delivery = handler.onPage(page, last);
-        if (delivery.processed()) {
-            counter.pages++;
-            counter.records += delivery.records();
-            counter.bytes += page.size();
-        }
-        return delivery.processed();
-    }
-
-    private void discardUndelivered() {
-        synchronized (undelivered) {
-            ended = true;
-            undelivered.forEach(FetchedPage::close);
-            undelivered.clear();
-        }
     }
 
     /**
      * The consumer is stopping: end without handing over the page in hand (a resumed run fetches it again) and
      * without fetching more.
      */
-    private RunSummary stopped(Counter counter, long start) {
-        RunSummary summary = counter.summary(runId, start, null);
-        LOG.info("Run {} interrupted by shutdown after {}", runId, summary.describe());
-        return summary;
+    private RunPage stopped() {
+        RunSummary done = progress(null);
+        LOG.info("Run {} interrupted by shutdown after {}", runId, done.describe());
+        end(done);
+        return null;
     }
 
-    private RunSummary finish(Counter counter, long start, Step.StopReason reason, String detail, PageRequest lastRequest) {
+    private RunPage finish(Step.StopReason reason, String detail, PageRequest lastRequest) {
         checkpoints.clear();
-        RunSummary summary = counter.summary(runId, start, reason);
+        RunSummary done = progress(reason);
         if (reason == Step.StopReason.REPEATED_REQUEST) {
             LOG.warn("Run {}: the next request would repeat {} {} ({}); the run ends here, that page being the last. "
                      + "Add an EndCondition rule, or set failOnRepeatedRequest=true to fail instead.",
@@ -266,17 +358,25 @@ public final class CopyRun {
         } else {
             LOG.debug("Run {} ends: {}", runId, masking.scrub(detail));
         }
-        LOG.info("Run {} done: {}", runId, summary.describe());
-        return summary;
+        LOG.info("Run {} done: {}", runId, done.describe());
+        end(done);
+        return null;
     }
 
-    private static final class Counter {
-        int pages;
-        long records;
-        long bytes;
-
-        RunSummary summary(String runId, long start, Step.StopReason reason) {
-            return new RunSummary(runId, pages, records, bytes, Duration.ofNanos(System.nanoTime() - start), reason);
+    private void end(RunSummary done) {
+        summary = done;
+        if (window != null) {
+            window.close();
         }
+        synchronized (undelivered) {
+            ended = true;
+            undelivered.forEach(FetchedPage::close);
+            undelivered.clear();
+        }
+    }
+
+    private RunSummary progress(Step.StopReason reason) {
+        Duration elapsed = started ? Duration.ofNanos(System.nanoTime() - start) : Duration.ZERO;
+        return new RunSummary(runId, pages, records, bytes, elapsed, reason);
     }
 }

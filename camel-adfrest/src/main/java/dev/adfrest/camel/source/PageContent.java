@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A page's body exactly as received, in memory or spooled to a temporary file, and its JSON tree, built at most once
- * and only when someone asks for it. Safe to share between threads.
+ * and only when someone asks for it: the one holder of a page's bytes (see the package documentation). Safe to share
+ * between threads.
  */
 public final class PageContent implements AutoCloseable {
 
@@ -39,10 +40,8 @@ public final class PageContent implements AutoCloseable {
         return new PageContent(bytes, null, bytes.length, tree, json);
     }
 
-    /** A page held in memory whose tree is known (or that has none: 204). */
-    public static PageContent of(byte[] bytes, JsonNode tree) {
-        return new PageContent(bytes, null, bytes.length, tree, null);
-    }
+    /** The body of a 204 No Content response. */
+    static final PageContent NONE = new PageContent(new byte[0], null, 0, null, null);
 
     /**
      * A page in a temporary file; {@link #close()} deletes it.

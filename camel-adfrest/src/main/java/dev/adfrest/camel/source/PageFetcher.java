@@ -13,43 +13,36 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.adfrest.camel.AdfRestPageException;
 import dev.adfrest.camel.http.BodyBytes;
-import dev.adfrest.camel.http.HttpResult;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.pagination.PageRequest;
-import dev.adfrest.camel.support.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one page and reads its JSON in one pass, as {@link PageJson} decides. A page that is not complete, valid
- * JSON is refused here, before anything downstream sees it. A page over the spool threshold never sits in memory: it
+ * JSON is refused here ({@link PageFault}), before anything downstream sees it. A page over the spool threshold never sits in memory: it
  * goes to a temporary file while the same pass checks it and reads what the rules need.
  */
 public final class PageFetcher implements CopyRun.Fetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
-    private static final byte[] SPOOLED = new byte[0];
 
     private final HttpTransport transport;
     private final PageJson json;
     private final Spools spools;
-    private final Masking masking;
 
-    public PageFetcher(HttpTransport transport, PageJson json, Spools spools, Masking masking) {
+    PageFetcher(HttpTransport transport, PageJson json, Spools spools) {
         this.transport = transport;
         this.json = json;
         this.spools = spools;
-        this.masking = masking;
     }
 
     @Override
     public FetchedPage fetch(PageRequest request, int number) throws IOException {
         return transport.send(request, (status, headers, body, length) -> {
             if (status == 204) {
-                return new FetchedPage(number, request, new HttpResult(status, headers, BodyBytes.readAll(body, length)),
-                        null);
+                return new FetchedPage(number, request, status, headers, null, PageContent.NONE);
             }
             Received received = new Received(request, number, status, headers);
             if (length > spools.threshold()) {
@@ -71,18 +64,17 @@ public final class PageFetcher implements CopyRun.Fetcher {
 
     private FetchedPage inMemory(Received r, byte[] body) {
         if (body.length == 0) {
-            throw new AdfRestPageException("the response body is empty, not JSON", masking.url(r.request().url()),
-                    r.number(), null, true);
+            throw new PageFault("the response body is empty, not JSON", null, true);
         }
         JsonNode read;
         try {
             read = json.read(body);
         } catch (JsonProcessingException e) {
-            throw invalid(e, body.length, r);
+            throw invalid(e, body.length);
         } catch (IOException e) {
-            throw unreadable(e, r);
+            throw unreadable(e);
         }
-        return new FetchedPage(r.number(), r.request(), new HttpResult(r.status(), r.headers(), body), read,
+        return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
                 PageContent.inMemory(body, json.readsWholeTree() ? read : null, json));
     }
 
@@ -95,17 +87,16 @@ public final class PageFetcher implements CopyRun.Fetcher {
             try {
                 read = json.read(tee);
             } catch (JsonProcessingException e) {
-                throw invalid(e, tee.copied, r);
+                throw invalid(e, tee.copied);
             } catch (CharConversionException e) {
-                throw unreadable(e, r);
+                throw unreadable(e);
             }
             tee.transferTo(OutputStream.nullOutputStream()); // the parser read to the end; this is only a safeguard
             if (tee.copied == 0) {
-                throw new AdfRestPageException("the response body is empty, not JSON", masking.url(r.request().url()),
-                        r.number(), null, true);
+                throw new PageFault("the response body is empty, not JSON", null, true);
             }
             LOG.debug("Page {}: {} bytes, over spoolThreshold, spooled to {}", r.number(), tee.copied, spool);
-            return new FetchedPage(r.number(), r.request(), new HttpResult(r.status(), r.headers(), SPOOLED), read,
+            return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
                     PageContent.spooled(spool, tee.copied, json.readsWholeTree() ? read : null, json));
         } catch (IOException | RuntimeException e) {
             spool.delete();
@@ -113,19 +104,16 @@ public final class PageFetcher implements CopyRun.Fetcher {
         }
     }
 
-    private AdfRestPageException invalid(JsonProcessingException e, long read, Received r) {
+    private static PageFault invalid(JsonProcessingException e, long read) {
         if (e instanceof JsonEOFException) {
-            return new AdfRestPageException("the JSON body is cut short after " + read + " bytes",
-                    masking.url(r.request().url()), r.number(), null, true);
+            return new PageFault("the JSON body is cut short after " + read + " bytes", e, true);
         }
-        return new AdfRestPageException("the response body is not valid JSON: " + masking.scrub(e.getOriginalMessage()),
-                masking.url(r.request().url()), r.number(), null);
+        return new PageFault("the response body is not valid JSON: " + e.getOriginalMessage(), e, false);
     }
 
     /** Bytes Jackson cannot decode as text at all (an invalid UTF-32 body, say). */
-    private AdfRestPageException unreadable(IOException e, Received r) {
-        return new AdfRestPageException("the response body could not be read: " + masking.scrub(e.getMessage()),
-                masking.url(r.request().url()), r.number(), null);
+    private static PageFault unreadable(IOException e) {
+        return new PageFault("the response body could not be read: " + e.getMessage(), e, false);
     }
 
     /** Copies whatever is read through it to the spool file. */

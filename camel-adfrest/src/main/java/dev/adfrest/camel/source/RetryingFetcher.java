@@ -3,7 +3,6 @@ package dev.adfrest.camel.source;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.adfrest.camel.AdfRestException;
 import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.support.Masking;
@@ -11,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a page request again after transient faults, as the {@link RetryPolicy} decides; one WARN line per retry.
+ * Sends a page request again after transient faults, as the {@link RetryPolicy} decides for what the transport
+ * reports and as the run decides for a page it could not read whole (an empty or cut-short body: asking again may
+ * well succeed); one WARN line per retry. A request it gives up on fails as {@link Failures} reports it.
  */
-public final class RetryingFetcher implements CopyRun.Fetcher {
+final class RetryingFetcher implements CopyRun.Fetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingFetcher.class);
 
@@ -22,7 +23,7 @@ public final class RetryingFetcher implements CopyRun.Fetcher {
     private final CopyRun.Sleeper sleeper;
     private final Masking masking;
 
-    public RetryingFetcher(CopyRun.Fetcher delegate, RetryPolicy policy, CopyRun.Sleeper sleeper, Masking masking) {
+    RetryingFetcher(CopyRun.Fetcher delegate, RetryPolicy policy, CopyRun.Sleeper sleeper, Masking masking) {
         this.delegate = delegate;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -39,8 +40,10 @@ public final class RetryingFetcher implements CopyRun.Fetcher {
                     // the run abandoned this request (it stopped, or went past it): no retry, no warning
                     throw new InterruptedException("page " + pageNumber + " abandoned: " + e.getClass().getSimpleName());
                 }
-                RetryPolicy.Decision decision = policy.decide(request.method(), e, retries, Instant.now(),
-                        ThreadLocalRandom.current()::nextDouble);
+                if (e instanceof InterruptedException) {
+                    throw e;
+                }
+                RetryPolicy.Decision decision = decide(request, e, retries);
                 if (decision instanceof RetryPolicy.Retry retry) {
                     LOG.warn("Page {}: {} {} failed ({}); retry {} of {} in {} ms", pageNumber, request.method(),
                             masking.url(request.url()), retry.reason(), retries + 1, policy.maxRetries(),
@@ -53,25 +56,16 @@ public final class RetryingFetcher implements CopyRun.Fetcher {
                     LOG.warn("Page {}: {} {} failed, not retried: {}", pageNumber, request.method(),
                             masking.url(request.url()), reason);
                 }
-                if (e instanceof AdfRestException || e instanceof InterruptedException) {
-                    throw e;
-                }
-                // a transport fault: say which page and request, in words a user can act on
-                throw new AdfRestException("Page " + pageNumber + ": " + request.method() + " " + masking.url(request.url())
-                                           + " failed" + (retries > 0 ? " after " + (retries + 1) + " attempts" : "")
-                                           + ": " + describe(e), e);
+                throw Failures.of(e, request, pageNumber, retries + 1, masking);
             }
         }
     }
 
-    private String describe(Exception e) {
-        String message = masking.scrub(e.getMessage());
-        String type = e.getClass().getSimpleName();
-        String text = message == null || message.isBlank() ? type : message + " (" + type + ")";
-        if (e instanceof javax.net.ssl.SSLException) {
-            text += ". The server's TLS certificate is not trusted: give its CA in a trust store with"
-                    + " sslContextParameters, or (as ADF allows) set enableServerCertificateValidation=false";
+    private RetryPolicy.Decision decide(PageRequest request, Exception e, int retries) {
+        if (e instanceof PageFault fault) {
+            return policy.decide(request.method(), fault.isTransientFault() ? "incomplete response" : null, null,
+                    retries, ThreadLocalRandom.current()::nextDouble);
         }
-        return text;
+        return policy.decide(request.method(), e, retries, Instant.now(), ThreadLocalRandom.current()::nextDouble);
     }
 }

@@ -17,6 +17,7 @@ import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.support.Durations;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Masking;
+import dev.adfrest.camel.support.UrlOptions;
 import dev.adfrest.camel.support.UrlTemplates;
 
 /**
@@ -60,9 +61,9 @@ public record SourceOptions(
      */
     public static SourceOptions of(AdfRestConfiguration config, Map<String, Object> forwardedQuery) {
         Masking masking = Masking.of(AdfRestConfiguration.SECRETS.values(config));
-        URI origin = UrlTemplates.checkHttpUrl("baseUrl", config.getBaseUrl());
+        URI origin = UrlOptions.checkHttpUrl("baseUrl", config.getBaseUrl());
         String url = UrlTemplates.join(config.getBaseUrl().trim(), config.getRelativeUrl());
-        UrlTemplates.checkHttpUrl("relativeUrl", url);
+        UrlOptions.checkHttpUrl("relativeUrl", url);
         if (forwardedQuery != null && !forwardedQuery.isEmpty()) {
             url = UrlTemplates.appendQuery(url, UrlTemplates.queryOf(forwardedQuery));
         }

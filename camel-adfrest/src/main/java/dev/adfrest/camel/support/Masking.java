@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.util.SensitiveUtils;
@@ -24,6 +25,7 @@ public final class Masking {
             = Pattern.compile(".*(token|key|secret|password|passwd|pwd|sig|signature|auth|credential|session|code).*");
     /** Cursor parameters carry the word "token" but are not credentials; showing them makes runs debuggable. */
     private static final Pattern CURSOR_NAME = Pattern.compile(".*(page|next|continuation|cursor|sync|offset|skip).*");
+    private static final Pattern URL_IN_TEXT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"<>]+");
     private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@?#]*)@");
 
     private static final Masking NONE = new Masking(List.of());
@@ -49,21 +51,31 @@ public final class Masking {
         return NONE;
     }
 
-    /** Removes every known secret value from a text. */
+    /**
+     * Makes any text fit to show: every URL in it masked as {@link #maskUrl(String)} does (a message may quote a next
+     * link the API sent), then every known secret value removed.
+     */
     public String scrub(String text) {
-        if (text == null || secrets.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
+        String result = text.contains("://")
+                ? URL_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskUrl(m.group())))
+                : text;
+        return removeSecrets(result);
+    }
+
+    /** Masks a URL for display: {@link #maskUrl(String)}, then the known secret values. */
+    public String url(String url) {
+        return removeSecrets(maskUrl(url));
+    }
+
+    private String removeSecrets(String text) {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, MASK);
         }
         return result;
-    }
-
-    /** Masks a URL for display: {@link #maskUrl(String)}, then the known secret values. */
-    public String url(String url) {
-        return scrub(maskUrl(url));
     }
 
     /** Whether a query parameter or header name looks like it carries a credential. */
@@ -90,7 +102,7 @@ public final class Masking {
             String info = m.group(2);
             int colon = info.indexOf(':');
             String user = colon < 0 ? info : info.substring(0, colon);
-            return java.util.regex.Matcher.quoteReplacement(m.group(1) + user + ":" + MASK + "@");
+            return Matcher.quoteReplacement(m.group(1) + user + ":" + MASK + "@");
         });
         int q = result.indexOf('?');
         if (q < 0) {

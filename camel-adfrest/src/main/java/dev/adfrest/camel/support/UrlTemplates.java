@@ -1,7 +1,5 @@
 package dev.adfrest.camel.support;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * URLs that may still hold ADF {@code {var}} placeholders: joining, query building and checking.
+ * URLs that may still hold ADF {@code {var}} placeholders: joining and query building.
  */
 public final class UrlTemplates {
 
@@ -89,34 +87,6 @@ public final class UrlTemplates {
 
     private static String encodePart(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /**
-     * Checks that a URL (placeholders allowed) is an absolute http or https URL with a host.
-     *
-     * @throws IllegalArgumentException naming the option
-     */
-    public static URI checkHttpUrl(String option, String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("Option '" + option + "' is required: the REST service's http(s) URL");
-        }
-        String probe = VARIABLE.matcher(url.trim()).replaceAll("0");
-        URI uri;
-        try {
-            uri = new URI(probe);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Option '" + option + "' is not a valid URL: " + Masking.maskUrl(url)
-                                               + " (" + e.getReason() + ")");
-        }
-        String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            throw new IllegalArgumentException("Option '" + option + "' must be an http or https URL, but is: "
-                                               + Masking.maskUrl(url));
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("Option '" + option + "' has no host: " + Masking.maskUrl(url));
-        }
-        return uri;
     }
 
     private static String stripTrailingSlash(String s) {

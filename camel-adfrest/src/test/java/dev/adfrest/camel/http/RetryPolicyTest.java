@@ -11,8 +11,6 @@ import java.util.Map;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import dev.adfrest.camel.AdfRestHttpException;
-import dev.adfrest.camel.AdfRestPageException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -26,9 +24,9 @@ class RetryPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private final RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(2), false);
 
-    private static AdfRestHttpException http(int status, String... retryAfter) {
+    private static HttpStatusException http(int status, String... retryAfter) {
         Map<String, List<String>> headers = retryAfter.length == 0 ? Map.of() : Map.of("retry-after", List.of(retryAfter));
-        return new AdfRestHttpException(status, "GET", "http://api.test/x", "", headers);
+        return new HttpStatusException(status, headers, "");
     }
 
     private RetryPolicy.Decision decide(Exception e) {
@@ -57,14 +55,13 @@ class RetryPolicyTest {
     @Test
     void transientFaultsAreRetriedPermanentOnesAreNot() {
         for (Exception e : List.of(http(500), http(502), http(503), http(504), http(408), http(429),
-                new SocketTimeoutException("Read timed out"), new ConnectException("refused"), new IOException("reset"),
-                new AdfRestPageException("cut short", "u", 1, null, true))) {
+                new SocketTimeoutException("Read timed out"), new ConnectException("refused"), new IOException("reset"))) {
             assertThat(decide(e)).as(e.toString()).isInstanceOf(RetryPolicy.Retry.class);
         }
         for (Exception e : List.of(http(400), http(401), http(403), http(404), http(501), http(505),
                 new SSLHandshakeException("PKIX"), new UnknownHostException("nope"),
                 new ResponseTooLargeException(10, 5), new RefusedRequestException("elsewhere"),
-                new AdfRestPageException("not JSON", "u", 1, null), new IllegalStateException())) {
+                new IllegalStateException())) {
             assertThat(decide(e)).as(e.toString()).isEqualTo(new RetryPolicy.GiveUp(null));
         }
     }

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import dev.adfrest.camel.http.HttpResult;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationException;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.pagination.Paginator;
+import dev.adfrest.camel.AdfRestPaginationException;
+import dev.adfrest.camel.AdfRestTransportException;
+import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.support.Masking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ class CopyRunDiscardTest {
     Path dir;
 
     private final Map<String, String> api = new LinkedHashMap<>();
-    private final List<FetchedPage> handed = new ArrayList<>();
+    private final List<RunPage> handed = new ArrayList<>();
 
     private Spools spools() {
         return new Spools(dir, 0);
@@ -55,10 +57,11 @@ class CopyRunDiscardTest {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             Spools.Spool spool = spools.create();
             Files.write(spool.file(), bytes);
-            return new FetchedPage(number, request, new HttpResult(200, Map.of(), new byte[0]), json.read(bytes),
+            return new FetchedPage(number, request, 200, Map.of(), json.read(bytes),
                     PageContent.spooled(spool, bytes.length, null, json));
         };
-        return new CopyRun("run-1", paginator, fetcher, Duration.ZERO, Masking.none(), running::get, d -> { });
+        return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, Checkpoints.NONE,
+                new CopyRun.Pacing(Duration.ZERO, CopyRun.FetchAhead.NONE, d -> { }), Masking.none(), running::get);
     }
 
     private List<Path> spoolFiles() throws IOException {
@@ -72,13 +75,13 @@ class CopyRunDiscardTest {
         api.put("http://api.test/p1", "{\"next\":\"http://api.test/p2\"}");
         api.put("http://api.test/p2", "{\"next\":\"http://api.test/p3\"}");
 
-        RunSummary summary = run(spools(), new AtomicBoolean(true)).execute((page, last) -> {
+        RunSummary summary = run(spools(), new AtomicBoolean(true)).execute(page -> {
             handed.add(page);
-            return CopyRun.Delivery.failed();
+            return false;
         });
 
         assertThat(summary.completed()).isFalse();
-        assertThat(handed).extracting(FetchedPage::number).containsExactly(1);
+        assertThat(handed).extracting(RunPage::number).containsExactly(1);
         assertThat(spoolFiles()).as("page 1 is the route's to close; page 2 was never delivered").hasSize(1);
         handed.get(0).close();
         assertThat(spoolFiles()).isEmpty();
@@ -88,10 +91,10 @@ class CopyRunDiscardTest {
     void thePageInHandIsDiscardedWhenTheRunFails() throws Exception {
         api.put("http://api.test/p1", "{\"next\":{\"href\":\"http://api.test/p2\"}}"); // an object: the engine fails
 
-        assertThatThrownBy(() -> run(spools(), new AtomicBoolean(true)).execute((page, last) -> {
+        assertThatThrownBy(() -> run(spools(), new AtomicBoolean(true)).execute(page -> {
             handed.add(page);
-            return new CopyRun.Delivery(true, 1);
-        })).isInstanceOf(PaginationException.class);
+            return true;
+        })).isInstanceOf(AdfRestPaginationException.class).hasCauseInstanceOf(PaginationException.class);
 
         assertThat(handed).isEmpty();
         assertThat(spoolFiles()).isEmpty();
@@ -104,14 +107,14 @@ class CopyRunDiscardTest {
         api.put("http://api.test/p3", "{\"next\":null}");
         AtomicBoolean running = new AtomicBoolean(true);
 
-        run(spools(), running).execute((page, last) -> {
+        run(spools(), running).execute(page -> {
             handed.add(page);
             page.close();
             running.set(false); // the consumer is stopping while the route handles page 1; page 2 is read ahead
-            return new CopyRun.Delivery(true, 1);
+            return true;
         });
 
-        assertThat(handed).extracting(FetchedPage::number).containsExactly(1);
+        assertThat(handed).extracting(RunPage::number).containsExactly(1);
         assertThat(spoolFiles()).isEmpty();
     }
 
@@ -119,13 +122,13 @@ class CopyRunDiscardTest {
     void aFailedFetchLeavesOnlyTheDeliveredPagesWithTheRoute() throws Exception {
         api.put("http://api.test/p1", "{\"next\":\"http://api.test/p2\"}"); // p2 answers with a connection reset
 
-        assertThatThrownBy(() -> run(spools(), new AtomicBoolean(true)).execute((page, last) -> {
+        assertThatThrownBy(() -> run(spools(), new AtomicBoolean(true)).execute(page -> {
             handed.add(page);
             page.close();
-            return new CopyRun.Delivery(true, 1);
-        })).isInstanceOf(IOException.class);
+            return true;
+        })).isInstanceOf(AdfRestTransportException.class).hasCauseInstanceOf(IOException.class);
 
-        assertThat(handed).extracting(FetchedPage::number).containsExactly(1);
+        assertThat(handed).extracting(RunPage::number).containsExactly(1);
         assertThat(spoolFiles()).isEmpty();
     }
 
@@ -134,14 +137,14 @@ class CopyRunDiscardTest {
         api.put("http://api.test/p1", "{\"next\":\"http://api.test/p2\"}");
         api.put("http://api.test/p2", "{\"next\":null}");
 
-        RunSummary summary = run(spools(), new AtomicBoolean(true)).execute((page, last) -> {
+        RunSummary summary = run(spools(), new AtomicBoolean(true)).execute(page -> {
             handed.add(page);
-            return new CopyRun.Delivery(true, 1);
+            return true;
         });
 
         assertThat(summary.completed()).isTrue();
         assertThat(spoolFiles()).hasSize(2); // the exchanges delete them when they complete
-        handed.forEach(FetchedPage::close);
+        handed.forEach(RunPage::close);
         assertThat(spoolFiles()).isEmpty();
     }
 

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.adfrest.camel.http.HttpResult;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.pagination.Step;
-import dev.adfrest.camel.support.Masking;
+import dev.adfrest.camel.AdfRestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +26,21 @@ class CopyRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A scripted API: URL → (status, body); records every request. */
-    private final Map<String, HttpResult> api = new LinkedHashMap<>();
+    private final Map<String, Answer> api = new LinkedHashMap<>();
     private final List<String> requested = new ArrayList<>();
     private final List<String> delivered = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
 
+    private record Answer(int status, byte[] body) {
+    }
+
     private void page(String url, String next) {
         String body = next == null ? "{\"data\":[1]}" : "{\"data\":[1],\"next\":\"" + next + "\"}";
-        api.put(url, new HttpResult(200, Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+        api.put(url, new Answer(200, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void status(String url, int status) {
-        api.put(url, new HttpResult(status, Map.of(), new byte[0]));
+        api.put(url, new Answer(status, new byte[0]));
     }
 
     private CopyRun run(Duration interval) {
@@ -46,20 +48,21 @@ class CopyRunTest {
                 PaginationSettings.DEFAULTS, new PageRequest("GET", "http://api.test/p1", Map.of(), null));
         CopyRun.Fetcher fetcher = (request, number) -> {
             requested.add(request.url());
-            HttpResult result = api.get(request.url());
+            Answer result = api.get(request.url());
             if (result == null) {
                 throw new IOException("connection reset");
             }
-            return new FetchedPage(number, request, result,
+            return TestRuns.page(number, request, result.status(), result.body(),
                     result.status() == 204 ? null : JSON.readTree(result.body()));
         };
-        return new CopyRun("run-1", paginator, fetcher, interval, Masking.none(), () -> true, sleeps::add);
+        return TestRuns.run(paginator, fetcher, interval, () -> true, sleeps::add, Checkpoints.NONE,
+                CopyRun.FetchAhead.NONE);
     }
 
     private CopyRun.PageHandler recordingHandler() {
-        return (page, last) -> {
-            delivered.add(page.request().url() + (last ? " (last)" : ""));
-            return new CopyRun.Delivery(true, 1);
+        return page -> {
+            delivered.add(page.request().url() + (page.last() ? " (last)" : ""));
+            return true;
         };
     }
 
@@ -105,9 +108,9 @@ class CopyRunTest {
         page("http://api.test/p3", "http://api.test/p4");
         page("http://api.test/p4", null);
 
-        RunSummary summary = run(Duration.ZERO).execute((page, last) -> {
+        RunSummary summary = run(Duration.ZERO).execute(page -> {
             delivered.add(page.request().url());
-            return page.number() == 2 ? CopyRun.Delivery.failed() : new CopyRun.Delivery(true, 1);
+            return page.number() != 2;
         });
 
         assertThat(delivered).containsExactly("http://api.test/p1", "http://api.test/p2");
@@ -122,7 +125,8 @@ class CopyRunTest {
         page("http://api.test/p2", "http://api.test/gone");
 
         CopyRun run = run(Duration.ZERO);
-        assertThatThrownBy(() -> run.execute(recordingHandler())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> run.execute(recordingHandler())).isInstanceOf(AdfRestException.class)
+                .hasCauseInstanceOf(IOException.class);
 
         assertThat(delivered).containsExactly("http://api.test/p1", "http://api.test/p2");
     }

@@ -15,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.adfrest.camel.http.HttpResult;
+import dev.adfrest.camel.AdfRestTransportException;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
 import dev.adfrest.camel.pagination.Paginator;
 import dev.adfrest.camel.pagination.PaginatorState;
 import dev.adfrest.camel.pagination.Step;
-import dev.adfrest.camel.support.Masking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +117,7 @@ class FetchWindowTest {
             int status = statuses.getOrDefault(offset, 200);
             byte[] body = status == 204 ? new byte[0]
                     : bodies.getOrDefault(offset, "{\"data\":[" + offset + "]}").getBytes(StandardCharsets.UTF_8);
-            return new FetchedPage(number, request, new HttpResult(status, Map.of(), body),
-                    status == 204 ? null : JSON.readTree(body));
+            return TestRuns.page(number, request, status, body, status == 204 ? null : JSON.readTree(body));
         } catch (InterruptedException e) {
             interrupted.add(offset);
             throw e;
@@ -135,7 +133,7 @@ class FetchWindowTest {
     }
 
     private CopyRun run(Paginator paginator, int parallel, Checkpoints checkpoints) {
-        return new CopyRun("run-1", paginator, api, Duration.ZERO, Masking.none(), () -> true, d -> {
+        return TestRuns.run(paginator, api, Duration.ZERO, () -> true, d -> {
         }, checkpoints, new CopyRun.FetchAhead(parallel, executor));
     }
 
@@ -144,9 +142,10 @@ class FetchWindowTest {
     }
 
     private CopyRun.PageHandler recording() {
-        return (page, last) -> {
-            delivered.add(page.number() + ":" + page.json().path("data").path(0).asText("-") + (last ? " (last)" : ""));
-            return new CopyRun.Delivery(true, 1);
+        return page -> {
+            delivered.add(page.number() + ":" + page.page().json().path("data").path(0).asText("-")
+                          + (page.last() ? " (last)" : ""));
+            return true;
         };
     }
 
@@ -231,7 +230,8 @@ class FetchWindowTest {
         answerAfter(1, 2);
 
         CopyRun run = run(Map.of(RANGE, "RANGE:0:9:1"), 4);
-        assertThatThrownBy(() -> run.execute(recording())).isInstanceOf(IOException.class).hasMessage("connection reset");
+        assertThatThrownBy(() -> run.execute(recording())).isInstanceOf(AdfRestTransportException.class)
+                .hasRootCauseInstanceOf(IOException.class).hasRootCauseMessage("connection reset");
 
         assertThat(delivered).containsExactly("1:0", "2:1");
     }
@@ -240,9 +240,9 @@ class FetchWindowTest {
     void aPageTheRouteFailsEndsTheRunAndNoLaterPageIsDelivered() throws Exception {
         answerAfter(1, 2, 3, 4);
 
-        RunSummary summary = run(paginator(Map.of(RANGE, "RANGE:0:9:1")), 4, Checkpoints.NONE).execute((page, last) -> {
-            delivered.add(page.number() + (last ? " (last)" : ""));
-            return page.number() == 2 ? CopyRun.Delivery.failed() : new CopyRun.Delivery(true, 1);
+        RunSummary summary = run(paginator(Map.of(RANGE, "RANGE:0:9:1")), 4, Checkpoints.NONE).execute(page -> {
+            delivered.add(page.number() + (page.last() ? " (last)" : ""));
+            return page.number() != 2;
         });
 
         assertThat(delivered).containsExactly("1", "2");

@@ -85,13 +85,22 @@ class PageFetcherTest {
         transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(10), null, true, maxResponseSize, 8),
                 new Credentials(new AnonymousAuthenticator(), Map.of(), URI.create(Pages.baseUrl(api)), false),
-                HostPolicy.of("127.0.0.1", null), Masking.none());
+                HostPolicy.of("127.0.0.1", null));
         return new PageFetcher(transport, PageJson.of(mapper, PaginationRules.parse(rules), mapped),
-                new Spools(dir, spoolThreshold), Masking.none());
+                new Spools(dir, spoolThreshold));
     }
 
     private PageFetcher fetcher(long spoolThreshold) {
         return fetcher(Map.of("AbsoluteUrl", "$.next"), false, spoolThreshold, 100_000_000);
+    }
+
+    /** Fetches as the run does: a failure as the route sees it. */
+    private static FetchedPage reported(PageFetcher fetcher, PageRequest request, int number) {
+        try {
+            return fetcher.fetch(request, number);
+        } catch (Exception e) {
+            throw Failures.of(e, request, number, 1, Masking.none());
+        }
     }
 
     private static PageRequest request(String path) {
@@ -159,7 +168,7 @@ class PageFetcherTest {
 
         assertThat(page.content().isSpooled()).isTrue();
         assertThat(page.size()).isEqualTo(body.length());
-        assertThat(page.http().body()).as("nothing of it in memory").isEmpty();
+        assertThat(page.content().file()).as("nothing of it in memory: the body is in the file").isNotNull();
         assertThat(page.json().get("next").asText()).isEqualTo("https://api.example.com/p2");
         assertThat(parses.parsers).hasValue(1);
         assertThat(spoolFiles()).hasSize(1);
@@ -185,7 +194,7 @@ class PageFetcherTest {
             assertThat(spooled.content().isSpooled()).isTrue();
             assertThat(new String(spooled.content().bytes(), StandardCharsets.UTF_8)).isEqualTo(big);
             assertThat(inMemory.content().isSpooled()).isFalse();
-            assertThat(new String(inMemory.http().body(), StandardCharsets.UTF_8)).isEqualTo(small);
+            assertThat(new String(inMemory.content().bytes(), StandardCharsets.UTF_8)).isEqualTo(small);
         }
         assertThat(spoolFiles()).isEmpty();
     }
@@ -194,7 +203,7 @@ class PageFetcherTest {
     void anInvalidSpooledPageIsRefusedAndLeavesNoFile() throws IOException {
         api.stubFor(get(urlEqualTo("/bad")).willReturn(Pages.json(page(100_000, null) + " <html>")));
 
-        assertThatThrownBy(() -> fetcher(10_000).fetch(request("/bad"), 3))
+        assertThatThrownBy(() -> reported(fetcher(10_000), request("/bad"), 3))
                 .isInstanceOf(AdfRestPageException.class)
                 .hasMessageContaining("Page 3").hasMessageContaining("/bad").hasMessageContaining("not valid JSON");
         assertThat(spoolFiles()).isEmpty();
@@ -206,8 +215,9 @@ class PageFetcherTest {
         api.stubFor(get(urlEqualTo("/cut")).willReturn(Pages.json(body.substring(0, 60_000))));
 
         assertThatThrownBy(() -> fetcher(10_000).fetch(request("/cut"), 1))
-                .isInstanceOfSatisfying(AdfRestPageException.class, e -> assertThat(e.isTransientFault()).isTrue())
-                .hasMessageContaining("cut short after 60000 bytes");
+                .isInstanceOfSatisfying(PageFault.class, e -> assertThat(e.isTransientFault()).isTrue());
+        assertThatThrownBy(() -> reported(fetcher(10_000), request("/cut"), 1))
+                .isInstanceOf(AdfRestPageException.class).hasMessageContaining("cut short after 60000 bytes");
         assertThat(spoolFiles()).isEmpty();
     }
 

@@ -41,12 +41,12 @@ class UrlTemplatesTest {
 
     @Test
     void refusesNonHttpUrlsNamingTheOption() {
-        assertThatThrownBy(() -> UrlTemplates.checkHttpUrl("baseUrl", "ftp://x.example/"))
+        assertThatThrownBy(() -> UrlOptions.checkHttpUrl("baseUrl", "ftp://x.example/"))
                 .hasMessageContaining("baseUrl").hasMessageContaining("http");
-        assertThatThrownBy(() -> UrlTemplates.checkHttpUrl("baseUrl", "https:///nohost"))
+        assertThatThrownBy(() -> UrlOptions.checkHttpUrl("baseUrl", "https:///nohost"))
                 .hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> UrlTemplates.checkHttpUrl("baseUrl", "https://bad host/"))
+        assertThatThrownBy(() -> UrlOptions.checkHttpUrl("baseUrl", "https://bad host/"))
                 .hasMessageContaining("baseUrl");
-        assertThat(UrlTemplates.checkHttpUrl("baseUrl", "https://x.example/t{id}").getHost()).isEqualTo("x.example");
+        assertThat(UrlOptions.checkHttpUrl("baseUrl", "https://x.example/t{id}").getHost()).isEqualTo("x.example");
     }
 }

@@ -1,0 +1,101 @@
+package dev.adfrest.camel;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.adfrest.camel.source.RunPage;
+import dev.adfrest.camel.support.Headers;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * What the exchange of a page carries: the headers of the contract, the response headers the filter lets through,
+ * and the body (the page as received, or its records or rows). One per endpoint.
+ */
+final class PageMessages {
+
+    private final HeaderFilterStrategy headerFilter = new HttpHeaderFilterStrategy();
+    /** Whether bodies are rows of a translator (they then say how many rows were skipped). */
+    private final boolean rows;
+    /** The last Content-Type seen and its charset, replaced whole: an API sends the same one on every page. */
+    private volatile TypeCharset lastContentType = new TypeCharset(null, null);
+
+    private record TypeCharset(String type, Charset charset) {
+    }
+
+    PageMessages(boolean rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Sets the page on the exchange's message. A spooled page's file is deleted when the exchange is done with (its
+     * body may outlive the route's thread: seda, wire tap, async routing).
+     */
+    void fill(Exchange exchange, RunPage page) {
+        Message message = exchange.getMessage();
+        copyResponseHeaders(page, exchange);
+        message.setHeader(AdfRestConstants.PAGE_NUMBER, page.number());
+        message.setHeader(AdfRestConstants.REQUEST_URL, page.url());
+        message.setHeader(AdfRestConstants.RUN_ID, page.runId());
+        message.setHeader(AdfRestConstants.LAST_PAGE, page.last());
+        message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.status());
+        if (page.mapped() != null) {
+            message.setBody(page.mapped().body());
+            message.setHeader(AdfRestConstants.RECORD_COUNT, page.mapped().records());
+            if (rows) {
+                message.setHeader(AdfRestConstants.SKIPPED_ROW_COUNT, page.mapped().skipped());
+            }
+            return;
+        }
+        message.setBody(AdfRestPage.of(page.content(), charsetOf(page)));
+        if (page.content().isSpooled()) {
+            // a file producer moves this second name of the page's file into place instead of copying it
+            Path work = page.content().workFile();
+            if (work != null) {
+                message.setHeader(Exchange.FILE_LOCAL_WORK_PATH, work.toString());
+            }
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    page.close();
+                }
+            });
+        }
+    }
+
+    private void copyResponseHeaders(RunPage page, Exchange exchange) {
+        for (Map.Entry<String, List<String>> header : page.headers().entrySet()) {
+            List<String> values = header.getValue();
+            Object value = values.size() == 1 ? values.get(0) : values;
+            if (!headerFilter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
+                exchange.getMessage().setHeader(header.getKey(), value);
+            }
+        }
+    }
+
+    /** The charset a page's Content-Type names, or null. */
+    private Charset charsetOf(RunPage page) {
+        String type = Headers.first(page.headers(), "Content-Type");
+        if (type == null) {
+            return null;
+        }
+        TypeCharset last = lastContentType;
+        if (type.equals(last.type())) {
+            return last.charset();
+        }
+        Charset charset;
+        try {
+            charset = ContentType.parse(type).getCharset();
+        } catch (RuntimeException e) {
+            charset = null;
+        }
+        lastContentType = new TypeCharset(type, charset);
+        return charset;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.adfrest.camel.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.SSLContext;
+
+import dev.adfrest.camel.AdfRestConfiguration;
+import dev.adfrest.camel.auth.Authenticators;
+import dev.adfrest.camel.auth.Credentials;
+import dev.adfrest.camel.http.HttpTransport;
+import dev.adfrest.camel.http.TransportSettings;
+import dev.adfrest.camel.mapping.PageOutput;
+import dev.adfrest.camel.pagination.Paginator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a run is put together: an endpoint's layers, built once when it starts (the transport with its connection
+ * pool, sign-in, host policy and TLS; the retry policy; spooling; how pages are read and mapped), and a new
+ * {@link CopyRun} on them for each poll. Closed when the endpoint stops.
+ */
+public final class CopyRuns implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyRuns.class);
+
+    /** Connections the pool allows per route (scheme, host, port) at least; more when parallelRequests asks for more. */
+    private static final int MIN_CONNECTIONS = 8;
+
+    private static final CopyRun.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+
+    private final AdfRestConfiguration config;
+    private final SourceOptions source;
+    private final PageOutput output;
+    private final CamelContext camelContext;
+    private final HttpTransport transport;
+    private final Spools spools;
+    private final CopyRun.Fetcher fetcher;
+
+    private CopyRuns(AdfRestConfiguration config, SourceOptions source, PageOutput output, CamelContext camelContext,
+                     HttpTransport transport, Spools spools) {
+        this.config = config;
+        this.source = source;
+        this.output = output;
+        this.camelContext = camelContext;
+        this.transport = transport;
+        this.spools = spools;
+        PageFetcher pages = new PageFetcher(transport, PageJson.of(source.rules(), !output.asIs()), spools);
+        this.fetcher = new RetryingFetcher(pages, source.retry(), SLEEPER, source.masking());
+    }
+
+    /**
+     * Builds an endpoint's layers: signs in lazily (at the first request), reads certificate resources and
+     * sslContextParameters now.
+     *
+     * @param source the endpoint's checked options
+     * @param output what its pages become
+     */
+    public static CopyRuns open(AdfRestConfiguration config, SourceOptions source, PageOutput output,
+                                CamelContext camelContext) throws Exception {
+        ServiceHelper.startService(config.getStateRepository());
+        SSLContext ssl = config.getSslContextParameters() == null ? null
+                : config.getSslContextParameters().createSSLContext(camelContext);
+        TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
+                source.responseTimeout(), ssl, config.isEnableServerCertificateValidation(),
+                config.getMaxResponseSize(), Math.max(MIN_CONNECTIONS, source.fetchAhead()));
+        Credentials credentials = new Credentials(Authenticators.create(config, camelContext), config.getAuthHeaders(),
+                source.origin(), config.isAllowCrossOriginCredentials());
+        HttpTransport transport = new HttpTransport(settings, credentials, source.hosts());
+        if (source.parallelRequests() > 1 && source.fetchAhead() == 1) {
+            LOG.info("parallelRequests={} does not apply to {}: {}; pages are fetched one at a time",
+                    source.parallelRequests(), source.masking().url(source.template().url()),
+                    source.oneAtATimeBecause());
+        }
+        // mapped records need the page's tree in memory anyway: such pages are never spooled
+        Spools spools = output.asIs() ? new Spools(spoolDirectory(config), config.getSpoolThreshold()) : Spools.NEVER;
+        return new CopyRuns(config, source, output, camelContext, transport, spools);
+    }
+
+    private static Path spoolDirectory(AdfRestConfiguration config) {
+        String dir = config.getSpoolDirectory();
+        Path path = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Option 'spoolDirectory': cannot use '" + path + "' for spooled pages: "
+                                               + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new copy run, or the unfinished one resumed when a stateRepository holds its position.
+     *
+     * @param routeId       the key of the saved position
+     * @param runId         the id of a new run
+     * @param running       tells the run whether to go on
+     * @param fetchExecutor the threads for requests fetched ahead ({@link #newFetchExecutor}); null: one at a time
+     */
+    public CopyRun newRun(String routeId, String runId, BooleanSupplier running, ExecutorService fetchExecutor) {
+        Checkpoints checkpoints = config.getStateRepository() == null ? Checkpoints.NONE
+                : new StateRepositoryCheckpoints(config.getStateRepository(), routeId, source.fingerprint());
+        Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
+        Checkpoints.Saved saved = checkpoints.load();
+        if (saved != null) {
+            try {
+                paginator = Paginator.resume(source.rules(), source.settings(), source.template(), saved.state());
+                runId = saved.runId();
+                LOG.info("Run {} resumes at page {}: {} {}", runId, paginator.requestsMade() + 1,
+                        paginator.first().method(), source.masking().url(paginator.first().url()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Cannot resume the saved run of route {} ({}); starting at page 1", routeId, e.getMessage());
+            }
+        }
+        CopyRun.FetchAhead ahead = fetchExecutor == null ? CopyRun.FetchAhead.NONE
+                : new CopyRun.FetchAhead(source.fetchAhead(), fetchExecutor);
+        return new CopyRun(runId, paginator, fetcher, output, checkpoints,
+                new CopyRun.Pacing(source.requestInterval(), ahead, SLEEPER), source.masking(), running);
+    }
+
+    /**
+     * The threads a consumer fetches pages ahead on (daemon threads named AdfRestFetch, idle ones ending after a
+     * minute), or null when its runs fetch one page at a time. The owner shuts it down when it stops.
+     */
+    public ExecutorService newFetchExecutor(Object owner) {
+        int size = source.fetchAhead();
+        if (size < 2) {
+            return null;
+        }
+        ThreadPoolProfile profile = new ThreadPoolProfile("AdfRestFetch");
+        profile.setPoolSize(size);
+        profile.setMaxPoolSize(size);
+        // queue, never reject, while running: requests a finished run abandoned may still hold the threads
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort); // after shutdown: a run must not wait forever
+        return camelContext.getExecutorServiceManager().newThreadPool(owner, "AdfRestFetch", profile);
+    }
+
+    /** Closes the connection pool and signs out; deletes the spooled pages whose exchanges never completed. */
+    @Override
+    public void close() {
+        IOHelper.close(transport);
+        spools.deleteAll();
+    }
+}
