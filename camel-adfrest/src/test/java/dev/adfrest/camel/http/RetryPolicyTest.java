@@ -8,17 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import dev.adfrest.camel.testsupport.SeededCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import static dev.adfrest.camel.testsupport.SeededCases.between;
+import static dev.adfrest.camel.testsupport.SeededCases.combinations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+@ExtendWith(SeededCases.class)
 class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
@@ -79,9 +85,15 @@ class RetryPolicyTest {
         assertThat(policy.decide("GET", http(500), 3, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.GiveUp.class);
     }
 
-    @Property
-    void backoffDoublesWithJitterAndNeverExceedsMaxRetryWait(@ForAll @IntRange(min = 0, max = 40) int retries,
-                                                             @ForAll @DoubleRange(min = 0, max = 0.99) double jitter) {
+    /** Retries from 0 to 40, jitter from 0 to 0.99 in hundredths. */
+    static Stream<Arguments> retriesAndJitters() {
+        List<Arguments> edges = combinations(List.of(0, 1, 19, 20, 21, 40), List.of(0.0, 0.01, 0.5, 0.99));
+        return SeededCases.cases(edges, 1000, r -> arguments((int) between(r, 0, 40), between(r, 0, 99) / 100.0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("retriesAndJitters")
+    void backoffDoublesWithJitterAndNeverExceedsMaxRetryWait(int retries, double jitter) {
         RetryPolicy many = new RetryPolicy(100, Duration.ofMillis(200), Duration.ofSeconds(30), false);
         Duration delay = ((RetryPolicy.Retry) many.decide("GET", http(500), retries, NOW, () -> jitter)).delay();
         long base = 200L << Math.min(retries, 20);

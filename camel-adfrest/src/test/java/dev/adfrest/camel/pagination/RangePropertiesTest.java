@@ -4,26 +4,34 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import dev.adfrest.camel.testsupport.SeededCases;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.adfrest.camel.pagination.Fixtures.get;
 import static dev.adfrest.camel.pagination.Fixtures.json;
 import static dev.adfrest.camel.pagination.Fixtures.paginator;
 import static dev.adfrest.camel.pagination.Fixtures.run;
+import static dev.adfrest.camel.testsupport.SeededCases.anyLong;
+import static dev.adfrest.camel.testsupport.SeededCases.between;
+import static dev.adfrest.camel.testsupport.SeededCases.combinations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** RANGE arithmetic: exact request counts, inclusive ends, no off-by-one, no overflow. */
+@ExtendWith(SeededCases.class)
 class RangePropertiesTest {
+
+    /** The longs at and next to the limits and zero, where arithmetic goes wrong first. */
+    private static final List<Long> LONG_EDGES = List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L,
+            Long.MAX_VALUE - 1, Long.MAX_VALUE);
+    private static final List<Long> NONZERO_STEPS = LONG_EDGES.stream().filter(s -> s != 0).toList();
 
     /** A closed range built from its first value, its step and how many values it must have. */
     record Case(long start, long step, int count, long slack) {
@@ -31,20 +39,38 @@ class RangePropertiesTest {
         long end() {
             return start + (count - 1L) * step + (step > 0 ? slack : -slack);
         }
+
+        static Case of(long start, long step, int count, long fraction) {
+            return new Case(start, step, count, fraction % Math.abs(step));
+        }
     }
 
-    @Provide
-    Arbitrary<Case> closedRanges() {
-        Arbitrary<Long> starts = Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L);
-        Arbitrary<Long> steps = Arbitraries.longs().between(-100_000L, 100_000L).filter(s -> s != 0);
-        Arbitrary<Integer> counts = Arbitraries.integers().between(1, 300);
-        Arbitrary<Long> fractions = Arbitraries.longs().between(0, 99_999);
-        return Combinators.combine(starts, steps, counts, fractions)
-                .as((start, step, count, slack) -> new Case(start, step, count, slack % Math.abs(step)));
+    static Stream<Arguments> closedRanges() {
+        List<Arguments> edges = new ArrayList<>();
+        for (long start : List.of(-1_000_000_000L, 0L, 1_000_000_000L)) {
+            for (long step : List.of(-100_000L, -1L, 1L, 100_000L)) {
+                for (int count : List.of(1, 2, 300)) {
+                    for (long fraction : List.of(0L, 99_999L)) {
+                        edges.add(arguments(Case.of(start, step, count, fraction)));
+                    }
+                }
+            }
+        }
+        return SeededCases.cases(edges, 1000, r -> arguments(Case.of(between(r, -1_000_000_000L, 1_000_000_000L),
+                nonZero(r, -100_000L, 100_000L), (int) between(r, 1, 300), between(r, 0, 99_999))));
     }
 
-    @Property
-    void aClosedRangeHasExactlyItsValuesEndInclusive(@ForAll("closedRanges") Case c) {
+    private static long nonZero(Random random, long min, long max) {
+        long value;
+        do {
+            value = between(random, min, max);
+        } while (value == 0);
+        return value;
+    }
+
+    @ParameterizedTest
+    @MethodSource("closedRanges")
+    void aClosedRangeHasExactlyItsValuesEndInclusive(Case c) {
         Range range = Range.parse("RANGE:" + c.start() + ":" + c.end() + ":" + c.step());
 
         List<Long> values = new ArrayList<>();
@@ -61,11 +87,15 @@ class RangePropertiesTest {
         assertThat(range.size()).hasValue(BigInteger.valueOf(c.count()));
     }
 
-    @Property(tries = 200)
-    void thePaginatorMakesOneRequestPerRangeValue(@ForAll @LongRange(min = -500, max = 500) long start,
-                                                  @ForAll @IntRange(min = 1, max = 40) int count,
-                                                  @ForAll @LongRange(min = -7, max = 7) long step) {
-        Assume.that(step != 0);
+    static Stream<Arguments> smallRanges() {
+        List<Arguments> edges = combinations(List.of(-500L, 0L, 500L), List.of(1, 40), List.of(-7L, -1L, 1L, 7L));
+        return SeededCases.cases(edges, 200,
+                r -> arguments(between(r, -500, 500), (int) between(r, 1, 40), nonZero(r, -7, 7)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("smallRanges")
+    void thePaginatorMakesOneRequestPerRangeValue(long start, int count, long step) {
         long end = start + (count - 1) * step;
         Paginator paginator = paginator(get("https://api.example.com/items?offset={offset}"),
                 "QueryParameters.{offset}", "RANGE:" + start + ":" + end + ":" + step);
@@ -77,9 +107,14 @@ class RangePropertiesTest {
         assertThat(run.stop().reason()).isEqualTo(Step.StopReason.RANGE_EXHAUSTED);
     }
 
-    @Property
-    void neverOverflowsNearTheLimitsOfLong(@ForAll long value, @ForAll long step) {
-        Assume.that(step != 0);
+    static Stream<Arguments> valuesAndSteps() {
+        return SeededCases.cases(combinations(LONG_EDGES, NONZERO_STEPS), 1000,
+                r -> arguments(anyLong(r), nonZero(r, Long.MIN_VALUE, Long.MAX_VALUE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesAndSteps")
+    void neverOverflowsNearTheLimitsOfLong(long value, long step) {
         Range open = new Range(value, null, step);
 
         OptionalLong after = open.after(value);
@@ -90,9 +125,14 @@ class RangePropertiesTest {
         after.ifPresent(a -> assertThat(BigInteger.valueOf(a)).isEqualTo(exact));
     }
 
-    @Property
-    void sizeIsExactAcrossTheWholeLongRange(@ForAll long a, @ForAll long b, @ForAll long step) {
-        Assume.that(step != 0);
+    static Stream<Arguments> boundsAndSteps() {
+        return SeededCases.cases(combinations(LONG_EDGES, LONG_EDGES, NONZERO_STEPS), 1000,
+                r -> arguments(anyLong(r), anyLong(r), nonZero(r, Long.MIN_VALUE, Long.MAX_VALUE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("boundsAndSteps")
+    void sizeIsExactAcrossTheWholeLongRange(long a, long b, long step) {
         long start = step > 0 ? Math.min(a, b) : Math.max(a, b);
         long end = step > 0 ? Math.max(a, b) : Math.min(a, b);
 
@@ -106,18 +146,29 @@ class RangePropertiesTest {
         assertThat(last.add(BigInteger.valueOf(step)).subtract(BigInteger.valueOf(start)).abs()).isGreaterThan(span.abs());
     }
 
-    @Property
-    void aStepAwayFromTheEndOrZeroIsRefused(@ForAll @LongRange(min = -1000, max = 1000) long start,
-                                            @ForAll @LongRange(min = 1, max = 1000) long distance,
-                                            @ForAll @LongRange(min = 1, max = 50) long step) {
+    static Stream<Arguments> startsDistancesAndSteps() {
+        List<Arguments> edges = combinations(List.of(-1000L, 0L, 1000L), List.of(1L, 1000L), List.of(1L, 50L));
+        return SeededCases.cases(edges, 1000,
+                r -> arguments(between(r, -1000, 1000), between(r, 1, 1000), between(r, 1, 50)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("startsDistancesAndSteps")
+    void aStepAwayFromTheEndOrZeroIsRefused(long start, long distance, long step) {
         assertThatThrownBy(() -> Range.parse("RANGE:" + start + ":" + (start + distance) + ":" + (-step)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never goes from");
         assertThatThrownBy(() -> Range.parse("RANGE:" + start + ":" + (start + distance) + ":0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be 0");
     }
 
-    @Property
-    void numbersBeyondLongAreRefused(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long extra) {
+    static Stream<Arguments> excesses() {
+        List<Arguments> edges = combinations(List.of(1L, 2L, Long.MAX_VALUE - 1, Long.MAX_VALUE));
+        return SeededCases.cases(edges, 1000, r -> arguments(between(r, 1, Long.MAX_VALUE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("excesses")
+    void numbersBeyondLongAreRefused(long extra) {
         String tooBig = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(extra)).toString();
 
         assertThatThrownBy(() -> Range.parse("RANGE:0:" + tooBig + ":1"))
