@@ -79,6 +79,19 @@ public class AdfRestConfiguration implements Cloneable {
                             + " says. 1 to 32.")
     private int parallelRequests = 1;
 
+    @UriParam(defaultValue = "1",
+              description = "Split a RANGE run across this many routes (on one node, or one per node under clustered"
+                            + " route policies), each with its own 'partition': partition i of k requests only the"
+                            + " pages i+1, i+1+k, i+1+2k, ... of the whole run, numbered as in the whole run. RANGE"
+                            + " ends and MaxRequestNumber bound the whole run; an EndCondition or a 204 ends the"
+                            + " partition that sees it. Each partition saves its own resume position. Only for rules"
+                            + " whose requests are known in advance (RANGE rules); refused otherwise.")
+    private int partitions = 1;
+
+    @UriParam(defaultValue = "0",
+              description = "Which share of a partitioned RANGE run this route takes: 0 to partitions-1.")
+    private int partition;
+
     @UriParam(defaultValue = "false",
               description = "When a next link is followed, add back the first request's query parameters that the"
                             + " link lacks (ADF drops them). A parameter is never duplicated.")
@@ -260,7 +273,9 @@ public class AdfRestConfiguration implements Cloneable {
                             + " FileStateRepository survives restarts) in which the consumer records, after each page"
                             + " the route processed, the request for the next page. A run that failed or was"
                             + " interrupted resumes at the first page not processed; a run that ended normally starts"
-                            + " afresh. One entry per route id: give the route an id.")
+                            + " afresh. One entry per route id (route id#partition-i-of-k for a partition): give the"
+                            + " route an id. Nodes that take over a clustered route share a"
+                            + " dev.adfrest.camel.state.JdbcStateRepository.")
     private StateRepository<String, String> stateRepository;
 
     // --- schema mapping: what the body of a page exchange is --------------------------------------------------------
@@ -507,6 +522,22 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setParallelRequests(int parallelRequests) {
         this.parallelRequests = parallelRequests;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    public int getPartition() {
+        return partition;
+    }
+
+    public void setPartition(int partition) {
+        this.partition = partition;
     }
 
     public int getMaxRetries() {

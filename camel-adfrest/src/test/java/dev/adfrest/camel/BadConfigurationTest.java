@@ -29,7 +29,13 @@ class BadConfigurationTest extends CamelTestSupport {
             "adfrest:https://api.example.com/x?parallelRequests=0                | 'parallelRequests' must be between 1 and 32, but is 0",
             "adfrest:https://api.example.com/x?parallelRequests=33               | 'parallelRequests' must be between 1 and 32, but is 33",
             "adfrest:https://api.example.com/x?parallelRequests=many             | parallelRequests",
-            "adfrest:https://api.example.com/x?spoolThreshold=-1                 | spoolThreshold" })
+            "adfrest:https://api.example.com/x?spoolThreshold=-1                 | spoolThreshold",
+            "adfrest:https://api.example.com/x?partitions=0                      | Option 'partitions' must be 1 or more, but is 0",
+            "adfrest:https://api.example.com/x?partitions=3&partition=3          | Option 'partition' must be between 0 and 2 (partitions=3), but is 3",
+            "adfrest:https://api.example.com/x?partition=1                       | Option 'partition' must be between 0 and 0 (partitions=1), but is 1",
+            "adfrest:https://api.example.com/x?partitions=3&partition=-1         | Option 'partition' must be between 0 and 2",
+            "adfrest:https://api.example.com/x?partitions=2&paginationRules.AbsoluteUrl=$.next | Options 'partitions' and 'partition' split a run whose requests are known in advance (RANGE pagination rules), but the pagination rule",
+            "adfrest:https://api.example.com/x?partitions=2                      | Options 'partitions' and 'partition'" })
     void failsAtCreationNamingTheOption(String uri, String option) {
         assertThatThrownBy(() -> context.getEndpoint(uri.trim()))
                 .isInstanceOf(ResolveEndpointFailedException.class)

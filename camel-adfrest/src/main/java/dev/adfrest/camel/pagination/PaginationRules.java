@@ -146,7 +146,21 @@ public final class PaginationRules {
      * and MaxRequestNumber only stop a run, they never change a request). Such runs may fetch pages in parallel.
      */
     public boolean requestsKnownInAdvance() {
-        return !ranges.isEmpty() && values.isEmpty() && !followsLinkHeader();
+        return requestsNotKnownInAdvanceBecause() == null;
+    }
+
+    /** Why {@link #requestsKnownInAdvance()} is false, naming the rule; null when it is true. */
+    public String requestsNotKnownInAdvanceBecause() {
+        if (!values.isEmpty()) {
+            return "the pagination rule " + values.get(0).rule() + " takes the next request from each response";
+        }
+        if (followsLinkHeader()) {
+            return "the next URL comes from each response's Link header (RFC 5988)";
+        }
+        if (ranges.isEmpty()) {
+            return "no RANGE rule says what the next requests are";
+        }
+        return null;
     }
 
     /**

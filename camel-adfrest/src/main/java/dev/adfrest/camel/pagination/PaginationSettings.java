@@ -5,8 +5,18 @@ package dev.adfrest.camel.pagination;
  *
  * @param keepQueryParameters   re-add first-request query parameters that a followed next link lacks
  * @param failOnRepeatedRequest a next request identical to the last one fails the run instead of ending it
+ * @param partition             the share of a RANGE run this route takes ({@link Partition#WHOLE} when null)
  */
-public record PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest) {
+public record PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest, Partition partition) {
 
     public static final PaginationSettings DEFAULTS = new PaginationSettings(false, false);
+
+    public PaginationSettings {
+        partition = partition == null ? Partition.WHOLE : partition;
+    }
+
+    /** The whole run. */
+    public PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest) {
+        this(keepQueryParameters, failOnRepeatedRequest, Partition.WHOLE);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +29,10 @@ import dev.adfrest.camel.support.Json;
  * the Link header is read when RFC 5988 applies; the next request is the previous one with the next URL, query
  * parameters, headers and body fields set and the RANGE placeholders filled. A next request identical to the one just
  * made stops (or fails, with failOnRepeatedRequest). Messages quote URLs as they are: whoever shows them masks them.
+ * <p>
+ * With a {@link Partition} of k (RANGE rules only) the paginator hands out every k-th request of the whole run, from
+ * the partition's index on: each RANGE moves k steps at a time, MaxRequestNumber bounds the page numbers of the whole
+ * run, and pages keep their numbers in the whole run ({@link #requestsMade()}).
  */
 public final class Paginator {
 
@@ -37,6 +42,9 @@ public final class Paginator {
     /** The endpoint's first request: the query parameters keepQueryParameters adds back. */
     private final PageRequest endpointFirst;
     private final PageRequest start;
+    private final Partition partition;
+    /** Why a partition has no request at all (the whole run ends before its first page); null when it has. */
+    private final Step.Stop empty;
 
     private Draft base;
     private Map<String, Long> cursors;
@@ -65,6 +73,8 @@ public final class Paginator {
     private Paginator(PaginationRules rules, PaginationSettings settings, PageRequest template, PaginatorState state) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.settings = settings == null ? PaginationSettings.DEFAULTS : settings;
+        this.partition = this.settings.partition();
+        partition.check(rules);
         rules.checkTemplate(template);
         ObjectNode templateBody = rules.templateBody(template);
         Map<String, Long> starts = new LinkedHashMap<>();
@@ -72,15 +82,34 @@ public final class Paginator {
         Draft first = withRanges(new Draft(template, templateBody), starts);
         this.endpointFirst = fill(first, starts);
         if (state == null) {
-            base = first;
-            cursors = starts;
-            start = endpointFirst;
+            Map<String, Long> at = partition.index() == 0 ? starts : advance(starts, partition.index());
+            long firstPage = partition.index() + 1L;
+            if (at == null) {
+                empty = stop(StopReason.RANGE_EXHAUSTED, partition + " has no page: "
+                                                         + exhausted(starts, partition.index()));
+                at = starts;
+            } else if (beyondMax(firstPage) != null) {
+                empty = stop(StopReason.MAX_REQUESTS, partition + " has no page: MaxRequestNumber "
+                                                      + rules.maxRequestNumber().getAsLong()
+                                                      + " ends the run before page " + firstPage);
+            } else {
+                empty = null;
+            }
+            base = at == starts ? first : withRanges(first, at);
+            cursors = at;
+            requestsMade = partition.index();
+            start = empty != null ? null : at == starts ? endpointFirst : fill(base, at);
         } else {
             if (!state.cursors().keySet().equals(starts.keySet())) {
                 throw new IllegalArgumentException("The saved pagination state has RANGE positions for "
                                                    + state.cursors().keySet() + " but the rules have "
                                                    + starts.keySet());
             }
+            if ((state.requestsMade() - partition.index()) % partition.count() != 0) {
+                throw new IllegalArgumentException("The saved pagination state is at page " + (state.requestsMade() + 1)
+                                                   + ", which is not a page of " + partition);
+            }
+            empty = null;
             base = new Draft(state.base(), templateBody == null ? null : rules.templateBody(state.base()));
             cursors = new LinkedHashMap<>(state.cursors());
             requestsMade = state.requestsMade();
@@ -89,14 +118,31 @@ public final class Paginator {
         upcoming = start;
     }
 
-    /** The first request of the run: the template with RANGE start values, or a resumed run's next request. */
+    /**
+     * The first request of the run: the template with RANGE start values (a partition's first values), or a resumed
+     * run's next request; null when {@link #stopsBeforeFirst()} says there is none.
+     */
     public PageRequest first() {
         return start;
     }
 
-    /** Requests answered so far (counting those before a resume): the number of the page {@link #next} reads. */
+    /** Why this run makes no request at all: a partition whose first page lies past the end of the whole run. */
+    public Optional<Step.Stop> stopsBeforeFirst() {
+        return Optional.ofNullable(empty);
+    }
+
+    /**
+     * The pages of the whole run before the request handed out last ({@link #first()} or the last {@link Step.Next}),
+     * which is therefore page {@code requestsMade() + 1}; the requests made so far (counting those before a resume)
+     * unless the run is a partition of one.
+     */
     public int requestsMade() {
         return requestsMade;
+    }
+
+    /** How far apart the page numbers of two consecutive requests are: the number of partitions. */
+    public int pageStride() {
+        return partition.count();
     }
 
     /** Where the run stands after {@link #first()} or the last {@link Step.Next}: what {@link #resume} needs. */
@@ -125,17 +171,17 @@ public final class Paginator {
                                                       + ": " + holds);
             }
         }
-        OptionalLong max = rules.maxRequestNumber();
-        if (max.isPresent() && page >= max.getAsLong()) {
-            return stop(StopReason.MAX_REQUESTS, "MaxRequestNumber " + max.getAsLong() + " reached");
+        Step.Stop maxReached = beyondMax((long) page + partition.count());
+        if (maxReached != null) {
+            return maxReached;
         }
         boolean followsLink = rules.followsLinkHeader();
         if (rules.values().isEmpty() && rules.ranges().isEmpty() && !followsLink) {
             return stop(StopReason.NO_NEXT_LINK, "no pagination rule gives a next request (SupportRFC5988 is off)");
         }
-        Map<String, Long> nextCursors = advance(cursors);
+        Map<String, Long> nextCursors = advance(cursors, partition.count());
         if (nextCursors == null) {
-            return stop(StopReason.RANGE_EXHAUSTED, exhausted());
+            return stop(StopReason.RANGE_EXHAUSTED, exhausted(cursors, partition.count()));
         }
         Map<ValueRule, JsonNode> values = new LinkedHashMap<>();
         for (ValueRule rule : rules.values()) {
@@ -180,6 +226,7 @@ public final class Paginator {
         base = draft;
         cursors = nextCursors;
         upcoming = next;
+        requestsMade = page + partition.count() - 1;
         return new Step.Next(next);
     }
 
@@ -190,21 +237,21 @@ public final class Paginator {
      */
     public List<PageRequest> plannedRequests(int count) {
         List<PageRequest> planned = new ArrayList<>();
-        if (!rules.requestsKnownInAdvance()) {
+        if (!rules.requestsKnownInAdvance() || empty != null) {
             return planned;
         }
         Map<String, Long> at = cursors;
         Draft draft = base;
-        long number = requestsMade + 1L; // the number of the request handed out last
-        OptionalLong max = rules.maxRequestNumber();
-        while (planned.size() < count && (max.isEmpty() || number < max.getAsLong())) {
-            at = advance(at);
+        long number = requestsMade + 1L; // the page number of the request handed out last
+        int stride = partition.count();
+        while (planned.size() < count && beyondMax(number + stride) == null) {
+            at = advance(at, stride);
             if (at == null) {
                 break;
             }
             draft = withRanges(draft, at);
             planned.add(fill(draft, at));
-            number++;
+            number += stride;
         }
         return planned;
     }
@@ -279,11 +326,11 @@ public final class Paginator {
         return request;
     }
 
-    /** Every RANGE one step on, or null when one is exhausted. */
-    private Map<String, Long> advance(Map<String, Long> from) {
+    /** Every RANGE {@code times} steps on, or null when one ends before. */
+    private Map<String, Long> advance(Map<String, Long> from, int times) {
         Map<String, Long> next = new LinkedHashMap<>();
         for (RangeRule range : rules.ranges()) {
-            OptionalLong after = range.range().after(from.get(range.key()));
+            OptionalLong after = range.range().after(from.get(range.key()), times);
             if (after.isEmpty()) {
                 return null;
             }
@@ -292,14 +339,26 @@ public final class Paginator {
         return next;
     }
 
-    private String exhausted() {
+    private String exhausted(Map<String, Long> from, int times) {
         for (RangeRule range : rules.ranges()) {
-            long at = cursors.get(range.key());
-            if (range.range().after(at).isEmpty()) {
-                return "range " + range.rule() + " is exhausted: " + at + " was its last value";
+            long at = from.get(range.key());
+            if (range.range().after(at, times).isEmpty()) {
+                return times == 1 ? "range " + range.rule() + " is exhausted: " + at + " was its last value"
+                        : "range " + range.rule() + " ends before the value " + times + " steps after " + at;
             }
         }
         return "a range is exhausted";
+    }
+
+    /** The stop when page {@code pageNumber} of the whole run lies past MaxRequestNumber; null when it does not. */
+    private Step.Stop beyondMax(long pageNumber) {
+        OptionalLong max = rules.maxRequestNumber();
+        if (max.isEmpty() || pageNumber <= max.getAsLong()) {
+            return null;
+        }
+        return stop(StopReason.MAX_REQUESTS, "MaxRequestNumber " + max.getAsLong() + " reached"
+                                             + (partition.isWhole() ? "" : ": the next page of " + partition
+                                                                           + " would be page " + pageNumber));
     }
 
     private static Step.Stop stop(StopReason reason, String detail) {

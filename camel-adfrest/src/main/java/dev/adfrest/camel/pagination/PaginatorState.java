@@ -17,7 +17,8 @@ import dev.adfrest.camel.support.Json;
  *
  * @param next         the request to make next
  * @param base         {@code next} before its RANGE placeholders were filled (what later requests are built from)
- * @param requestsMade the requests made before {@code next} (counted against MaxRequestNumber)
+ * @param requestsMade the pages of the whole run before {@code next} ({@code next} is page requestsMade+1, counted
+ *                     against MaxRequestNumber); with partitions, other partitions' pages included
  * @param cursors      the value each RANGE rule (by key) has in {@code next}
  */
 public record PaginatorState(PageRequest next, PageRequest base, int requestsMade, Map<String, Long> cursors)

@@ -70,6 +70,28 @@ public record Range(long start, Long end, long step) {
         return OptionalLong.of(next);
     }
 
+    /**
+     * The value {@code times} steps after {@code value}, or empty when the range ends before it (its end, or the end of
+     * 64-bit integers). {@code after(v, 1)} is {@link #after(long) after(v)}.
+     */
+    public OptionalLong after(long value, int times) {
+        if (times == 1) {
+            return after(value);
+        }
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be 1 or more, not " + times);
+        }
+        BigInteger next = BigInteger.valueOf(value).add(BigInteger.valueOf(step).multiply(BigInteger.valueOf(times)));
+        if (next.bitLength() > 63) {
+            return OptionalLong.empty();
+        }
+        long n = next.longValue();
+        if (end != null && (step > 0 ? n > end : n < end)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(n);
+    }
+
     /** How many values the range has ({@code RANGE:0:10000:1000} has 11); empty for an open range. */
     public Optional<BigInteger> size() {
         if (end == null) {

@@ -182,6 +182,10 @@ public final class CopyRun implements AutoCloseable {
                     LOG.debug("Run {} fetches up to {} pages at once", runId, pacing.ahead().requests());
                 }
                 PageRequest first = paginator.first();
+                Step.Stop none = paginator.stopsBeforeFirst().orElse(null);
+                if (none != null) { // a partition whose pages all lie past the end of the whole run
+                    return finish(none.reason(), none.detail(), first);
+                }
                 current = fetchOrFail(first, paginator.requestsMade() + 1);
                 if (current.isNoContent()) {
                     return finish(Step.StopReason.NO_CONTENT, "the first response was 204 No Content", first);
@@ -273,11 +277,12 @@ public final class CopyRun implements AutoCloseable {
                 return stopped();
             }
             request = n.request();
+            int number = paginator.requestsMade() + 1; // in the whole run: a partition skips the others' pages
             try {
                 if (window == null && !pacing.requestInterval().isZero()) {
                     pacing.sleeper().sleep(pacing.requestInterval());
                 }
-                next = (window != null ? window : (Fetcher) this::fetch).fetch(request, current.number() + 1);
+                next = (window != null ? window : (Fetcher) this::fetch).fetch(request, number);
                 if (next.isNoContent()) {
                     stop = new Step.Stop(Step.StopReason.NO_CONTENT, "the next request was answered 204 No Content");
                     next = null;
@@ -285,7 +290,7 @@ public final class CopyRun implements AutoCloseable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                failure = Failures.of(e, request, current.number() + 1, 1, masking);
+                failure = Failures.of(e, request, number, 1, masking);
             }
         }
         RunPage page = mapped(current, stop != null);

@@ -107,7 +107,8 @@ public final class CopyRuns implements AutoCloseable {
      */
     public CopyRun newRun(String routeId, String runId, BooleanSupplier running, ExecutorService fetchExecutor) {
         Checkpoints checkpoints = config.getStateRepository() == null ? Checkpoints.NONE
-                : new StateRepositoryCheckpoints(config.getStateRepository(), routeId, source.fingerprint());
+                : new StateRepositoryCheckpoints(config.getStateRepository(),
+                        source.settings().partition().stateKey(routeId), source.fingerprint());
         Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
         Checkpoints.Saved saved = checkpoints.load();
         if (saved != null) {

@@ -78,16 +78,7 @@ final class FetchWindow implements CopyRun.Fetcher, AutoCloseable {
      * may be fetched ahead.
      */
     static String sequentialBecause(PaginationRules rules) {
-        if (rules.requestsKnownInAdvance()) {
-            return null;
-        }
-        if (!rules.values().isEmpty()) {
-            return "the pagination rule " + rules.values().get(0).rule() + " takes the next request from each response";
-        }
-        if (rules.followsLinkHeader()) {
-            return "the next URL comes from each response's Link header (RFC 5988)";
-        }
-        return "no RANGE rule says what the next requests are";
+        return rules.requestsNotKnownInAdvanceBecause();
     }
 
     /**
@@ -111,7 +102,7 @@ final class FetchWindow implements CopyRun.Fetcher, AutoCloseable {
         }
         List<PageRequest> planned = paginator.plannedRequests(size - 1);
         for (int i = pending.size(); i < planned.size(); i++) {
-            pending.addLast(start(planned.get(i), number + 1 + i));
+            pending.addLast(start(planned.get(i), number + (1 + i) * paginator.pageStride()));
         }
         return await(head);
     }

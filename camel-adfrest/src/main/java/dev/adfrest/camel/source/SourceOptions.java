@@ -14,6 +14,7 @@ import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.pagination.PaginationSettings;
+import dev.adfrest.camel.pagination.Partition;
 import dev.adfrest.camel.support.Durations;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Masking;
@@ -110,7 +111,10 @@ public record SourceOptions(
 
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
         rules.checkTemplate(template); // a RANGE {var} must appear in the request, and every {var} of the URL be filled
-        PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(), config.isFailOnRepeatedRequest());
+        Partition partition = new Partition(config.getPartition(), config.getPartitions()); // names a bad option
+        partition.check(rules);
+        PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(),
+                config.isFailOnRepeatedRequest(), partition);
         return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin, masking);
     }
 
