@@ -30,6 +30,7 @@ public final class InFlight implements ResponseDefinitionTransformerV2, ServeEve
     private final AtomicInteger most = new AtomicInteger();
     private final List<String> gatesTimedOut = new CopyOnWriteArrayList<>();
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final List<String> arrived = new CopyOnWriteArrayList<>();
     private final Map<String, List<CountDownLatch>> holds = new ConcurrentHashMap<>();
     private final Map<String, List<CountDownLatch>> onSent = new ConcurrentHashMap<>();
     private volatile CountDownLatch together = new CountDownLatch(0);
@@ -50,6 +51,7 @@ public final class InFlight implements ResponseDefinitionTransformerV2, ServeEve
         most.set(0);
         gatesTimedOut.clear();
         sent.clear();
+        arrived.clear();
         holds.clear();
         onSent.clear();
         together = new CountDownLatch(0);
@@ -84,6 +86,11 @@ public final class InFlight implements ResponseDefinitionTransformerV2, ServeEve
         return List.copyOf(gatesTimedOut);
     }
 
+    /** Request URLs in the order the requests arrived, before any gate holds them (WireMock logs them later). */
+    public List<String> arrived() {
+        return List.copyOf(arrived);
+    }
+
     /** Request URLs in the order their responses were completely sent. */
     public List<String> sent() {
         return List.copyOf(sent);
@@ -91,6 +98,7 @@ public final class InFlight implements ResponseDefinitionTransformerV2, ServeEve
 
     @Override
     public void beforeMatch(ServeEvent event, Parameters parameters) {
+        arrived.add(event.getRequest().getUrl());
         handling.add(event.getId());
         most.accumulateAndGet(handling.size(), Math::max);
     }
