@@ -13,7 +13,8 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
 /**
  * (c) adfrest: one route {@code from("adfrest:...?requestInterval=0&repeatCount=1")}, as the contract's example. The
  * route is started when the timed copy begins; the copy ends when the consumer's poll (one copy run) commits. On RANGE
- * workloads it may fetch pages in parallel ({@code parallelRequests}).
+ * workloads it may fetch pages in parallel ({@code parallelRequests}), or split the run over k routes in the same
+ * context ({@code partitions=k}); the copy then ends when all k polls have committed.
  */
 public final class AdfRestClient implements BenchClient {
 
@@ -21,19 +22,27 @@ public final class AdfRestClient implements BenchClient {
     private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
 
     private final int parallelRequests;
+    private final int partitions;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
 
     /** @param parallelRequests the endpoint's parallelRequests on RANGE workloads (1: one page at a time) */
     public AdfRestClient(int parallelRequests) {
+        this(parallelRequests, 1);
+    }
+
+    /** @param partitions routes that split a RANGE run (partitions=k, partition=0..k-1); 1: one route */
+    public AdfRestClient(int parallelRequests, int partitions) {
         this.parallelRequests = parallelRequests;
+        this.partitions = partitions;
     }
 
     @Override
     public void prepare(Run run) throws Exception {
         this.run = run;
-        this.end = new RunEnd();
+        int routes = run.workload().shape() == Workload.Shape.RANGE ? partitions : 1;
+        this.end = new RunEnd(routes);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
         String uri = uri(run, parallelRequests);
@@ -45,9 +54,15 @@ public final class AdfRestClient implements BenchClient {
                             .to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
                             // what landed in the file, as for camel-http: a short file fails the run
                             .process(e -> run.sink().streamed(java.nio.file.Files.size(run.file("adfrest"))));
-                } else {
+                } else if (routes == 1) {
                     from(uri).routeId(ROUTE).autoStartup(false)
                             .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
+                } else {
+                    for (int i = 0; i < routes; i++) {
+                        from(uri + "&partitions=" + routes + "&partition=" + i).routeId(ROUTE + "-" + i)
+                                .autoStartup(false)
+                                .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
+                    }
                 }
             }
         });
@@ -74,7 +89,13 @@ public final class AdfRestClient implements BenchClient {
 
     @Override
     public void copy() throws Exception {
-        camel.getRouteController().startRoute(ROUTE);
+        if (end.routes == 1) {
+            camel.getRouteController().startRoute(ROUTE);
+        } else {
+            for (int i = 0; i < end.routes; i++) {
+                camel.getRouteController().startRoute(ROUTE + "-" + i);
+            }
+        }
         if (!end.done.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the adfrest run did not end within 30 minutes");
         }
@@ -89,10 +110,16 @@ public final class AdfRestClient implements BenchClient {
         java.nio.file.Files.deleteIfExists(run.file("adfrest"));
     }
 
-    /** Tells the benchmark when the one poll (= one copy run) is over, and how. */
+    /** Tells the benchmark when the one poll (= one copy run) of each route is over, and how. */
     static final class RunEnd implements PollingConsumerPollStrategy {
-        final CountDownLatch done = new CountDownLatch(1);
+        final int routes;
+        final CountDownLatch done;
         volatile Throwable failure;
+
+        RunEnd(int routes) {
+            this.routes = routes;
+            this.done = new CountDownLatch(routes);
+        }
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -107,7 +134,9 @@ public final class AdfRestClient implements BenchClient {
         @Override
         public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
             failure = cause;
-            done.countDown();
+            while (done.getCount() > 0) {
+                done.countDown(); // one route failed: the copy failed
+            }
             return false;
         }
     }

@@ -19,8 +19,14 @@ import java.util.Locale;
  */
 public final class ClientMain {
 
-    /** adfrest-p8: the adfrest client with parallelRequests=8, on workloads whose requests are known in advance. */
-    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8");
+    /**
+     * adfrest-p8: the adfrest client with parallelRequests=8, on workloads whose requests are known in advance;
+     * adfrest-k3: three adfrest routes with partitions=3 in one JVM, on the partition workload (W7) only.
+     */
+    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8", "adfrest-k3");
+
+    /** The workloads that compare adfrest with itself split over partitions; the other clients have nothing to add. */
+    static final List<String> PARTITION_WORKLOADS = List.of("W7");
 
     private final String name;
     private final BenchClient client;
@@ -58,13 +64,23 @@ public final class ClientMain {
             case "camel-http" -> new CamelHttpClient();
             case "adfrest" -> new AdfRestClient(1);
             case "adfrest-p8" -> new AdfRestClient(8);
+            case "adfrest-k3" -> new AdfRestClient(1, 3);
             default -> throw new IllegalArgumentException("Unknown client '" + name + "' " + CLIENTS);
         };
     }
 
-    /** Whether the client has something to show on the workload: parallelRequests only changes RANGE runs. */
+    /**
+     * Whether the client has something to show on the workload: parallelRequests only changes RANGE runs; partitions
+     * are measured on their own workload, against adfrest's one route.
+     */
     public static boolean appliesTo(String client, Workload workload) {
-        return !client.equals("adfrest-p8") || workload.shape() == Workload.Shape.RANGE;
+        boolean partitionWorkload = PARTITION_WORKLOADS.contains(workload.id());
+        return switch (client) {
+            case "adfrest" -> true;
+            case "adfrest-p8" -> workload.shape() == Workload.Shape.RANGE;
+            case "adfrest-k3" -> partitionWorkload;
+            default -> !partitionWorkload;
+        };
     }
 
     /** One copy run: a warm-up run (at the workload's warm-up size, reported as run 0) or measured run {@code n}. */

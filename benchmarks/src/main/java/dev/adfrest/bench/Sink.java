@@ -23,13 +23,13 @@ public final class Sink {
         this.lastPage = lastPage;
     }
 
-    public void page(byte[] body) {
+    public synchronized void page(byte[] body) { // several routes may deliver at once (partitions)
         checksum += body.length == 0 ? 0 : body[body.length / 2];
         counted(body.length);
     }
 
     /** A page that went somewhere else (a file) as it arrived. */
-    public void streamed(long size) {
+    public synchronized void streamed(long size) {
         counted(size);
     }
 
@@ -44,11 +44,11 @@ public final class Sink {
         }
     }
 
-    public long pages() {
+    public synchronized long pages() {
         return pages;
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 

@@ -134,6 +134,8 @@ final class Table {
                         + verdict(adf, floor, 0.9, Row::pagesPerSec) + " / " + verdict(adf, camel, 1.0, Row::pagesPerSec));
                 case "W3" -> lines.add("W3: adfrest parallelRequests=8 >= 5x sequential (adfrest-p8 / adfrest pages/s): "
                         + verdict(row(w.id(), "adfrest-p8"), adf, 5.0, Row::pagesPerSec));
+                case "W7" -> lines.add("W7: adfrest partitions=3 in one JVM >= 2.5x one route (adfrest-k3 / adfrest"
+                        + " pages/s): " + verdict(row(w.id(), "adfrest-k3"), adf, 2.5, Row::pagesPerSec));
                 case "W4" -> lines.add("W4: adfrest completes under -Xmx" + w.heap() + " at >= 0.8x floor MB/s: "
                         + (adf.isEmpty() ? "NOT MET (" + status(w.id(), "adfrest") + ")" : verdict(adf, floor, 0.8, Row::mbPerSec)));
                 case "W5" -> lines.add("W5: adfrest heap at end within 10% of heap after warm-up, connections reused: "
@@ -147,7 +149,7 @@ final class Table {
                 }
             }
         }
-        return lines.isEmpty() ? "" : "\nIssue 7 targets (this run):\n\n" + String.join("\n", lines.stream().map(l -> "- " + l).toList()) + "\n";
+        return lines.isEmpty() ? "" : "\nTargets of issues 7 and 15 (this run):\n\n" + String.join("\n", lines.stream().map(l -> "- " + l).toList()) + "\n";
     }
 
     private static String verdict(Optional<Row> mine, Optional<Row> base, double factor, ToDoubleFunction<Row> metric) {

@@ -30,6 +30,8 @@ public final class Workloads {
                 Shape.NEXT_LINK, 2_000, 50_000, 20, 1, 200, 0, 3, "1g", 0));
         all.add(new Workload("W3", "RANGE over 400 offsets x 50 KB, 20 ms latency",
                 Shape.RANGE, 400, 50_000, 20, 1, 100, 0, 3, "1g", 0));
+        all.add(new Workload("W7", "RANGE over 300 offsets x 50 KB, 20 ms latency: one route vs 3 partitions",
+                Shape.RANGE, 300, 50_000, 20, 1, 60, 0, 3, "1g", 0));
         all.add(new Workload("W4", "1 page of 512 MiB, next link at its end, to a file, -Xmx256m",
                 Shape.HUGE, 1, 512 * MIB, 0, 1, 1, 32 * MIB, 3, "256m", 0));
         all.add(new Workload("W4s", "W4 scaled down: 1 page of 64 MiB, to a file, -Xmx2g",
@@ -47,6 +49,8 @@ public final class Workloads {
                 "256m", 0));
         all.add(new Workload("W3", "smoke: RANGE over 5 offsets, 2 ms latency", Shape.RANGE, 5, 2_000, 2, 0, 5, 0, 1,
                 "256m", 0));
+        all.add(new Workload("W7", "smoke: RANGE over 7 offsets, 2 ms latency, 3 partitions", Shape.RANGE, 7, 2_000, 2,
+                0, 7, 0, 1, "256m", 0));
         all.add(new Workload("W4", "smoke: 1 page of 1 MiB to a file", Shape.HUGE, 1, MIB, 0, 0, 1, MIB, 1, "256m", 0));
         all.add(new Workload("W5", "smoke: soak of 50 pages x 1 KB", Shape.NEXT_LINK, 50, 1_000, 0, 0, 10, 0, 1, "256m",
                 10));

@@ -33,6 +33,8 @@ class BenchSmokeTest {
         assertTrue(table.contains("| W1 | adfrest | 1 |"), table);
         assertTrue(table.contains("| W3 | adfrest-p8 | 1 |"), table);
         assertTrue(!table.contains("| W1 | adfrest-p8 |"), table);
+        assertTrue(table.contains("| W7 | adfrest-k3 | 1 |"), table);
+        assertTrue(!table.contains("| W7 | floor |") && !table.contains("| W3 | adfrest-k3 |"), table);
         assertTrue(table.contains("W5 soak"), table);
     }
 
