@@ -1,9 +1,11 @@
 package dev.adfrest.camel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -13,11 +15,16 @@ import dev.adfrest.camel.testsupport.LogCapture;
 import dev.adfrest.camel.testsupport.Pages;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,13 +87,27 @@ class PartitionsTest extends CamelTestSupport {
 
     /** Starts a route per URI and waits until each has delivered its last page. */
     private List<Delivered> copy(List<String> uris) throws Exception {
+        return copy(uris, null);
+    }
+
+    /** A route policy for the route of {@code uris[i]}. */
+    interface Policies {
+        RoutePolicy of(int i) throws Exception;
+    }
+
+    /** The same, each route under its policy. */
+    private List<Delivered> copy(List<String> uris, Policies policies) throws Exception {
         delivered.clear();
         String prefix = "r" + System.nanoTime() + "-";
         context.addRoutes(new RouteBuilder() {
             @Override
-            public void configure() {
+            public void configure() throws Exception {
                 for (int i = 0; i < uris.size(); i++) {
-                    from(uris.get(i)).routeId(prefix + i).process(exchange -> {
+                    RouteDefinition route = from(uris.get(i)).routeId(prefix + i);
+                    if (policies != null) {
+                        route.routePolicy(policies.of(i));
+                    }
+                    route.process(exchange -> {
                         Message m = exchange.getMessage();
                         delivered.add(new Delivered(exchange.getFromRouteId(),
                                 m.getHeader(AdfRestConstants.PAGE_NUMBER, Integer.class),
@@ -138,6 +159,23 @@ class PartitionsTest extends CamelTestSupport {
                     .containsExactlyElementsOf(IntStream.iterate(i + 1, n -> n <= pages, n -> n + 3).boxed().toList());
         }
         assertThat(requestsAt(pages * PAGE)).isEmpty(); // the page after the whole run's last is never requested
+    }
+
+    @Test
+    void threePartitionsUnderClusteredRoutePoliciesDeliverTheWholeRun(@TempDir Path locks) throws Exception {
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setRoot(locks.toString());
+        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
+        context.addService(cluster);
+        String rules = "{\"QueryParameters.{offset}\":\"RANGE:0:95:5\"}";
+        Set<String> whole = pages(whole(rules, ""));
+
+        List<Delivered> split = copy(List.of(uri(rules, "&partitions=3&partition=0"), uri(rules, "&partitions=3&partition=1"),
+                uri(rules, "&partitions=3&partition=2")), i -> ClusteredRoutePolicy.forNamespace(cluster, "copy-p" + i));
+
+        assertThat(pages(split)).isEqualTo(whole);
+        assertThat(cluster.getNamespaces()).containsExactlyInAnyOrder("copy-p0", "copy-p1", "copy-p2");
     }
 
     @ParameterizedTest(name = "parallelRequests={0}")
