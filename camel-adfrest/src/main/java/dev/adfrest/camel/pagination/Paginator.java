@@ -54,7 +54,8 @@ public final class Paginator {
     /**
      * A run from the first page.
      *
-     * @throws IllegalArgumentException when the rules do not fit the template ({@link PaginationRules#checkTemplate})
+     * @throws IllegalArgumentException when the rules do not fit the template ({@link PaginationRules#checkTemplate}),
+     *                                  or the settings' partition cannot split them ({@link Partition#check})
      */
     public Paginator(PaginationRules rules, PaginationSettings settings, PageRequest template) {
         this(rules, settings, template, null);
@@ -133,8 +134,8 @@ public final class Paginator {
 
     /**
      * The pages of the whole run before the request handed out last ({@link #first()} or the last {@link Step.Next}),
-     * which is therefore page {@code requestsMade() + 1}; the requests made so far (counting those before a resume)
-     * unless the run is a partition of one.
+     * which is therefore page {@code requestsMade() + 1}. For a whole run, the requests made so far (counting those
+     * before a resume); for a partition, other partitions' pages count too.
      */
     public int requestsMade() {
         return requestsMade;
