@@ -24,6 +24,11 @@ public final class H2Server implements AutoCloseable {
 
     /** Starts a TCP server; clients may create databases on it (it listens on loopback only). */
     public static H2Server start() throws SQLException {
+        if (!"127.0.0.1".equals(System.getProperty("h2.bindAddress"))) {
+            // H2 reads it once, when its classes load: too late to set it here
+            throw new IllegalStateException("Run H2 server tests with -Dh2.bindAddress=127.0.0.1 (the surefire"
+                                            + " configuration sets it) so that the server listens on loopback only");
+        }
         return new H2Server(Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-tcpDaemon").start());
     }
 
