@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.adfrest.camel.adf.AdfImport;
+import dev.adfrest.camel.adf.AdfOrigins;
 import dev.adfrest.camel.support.Masking;
 import dev.adfrest.camel.support.OptionMaps;
 import org.apache.camel.Endpoint;
@@ -46,10 +47,11 @@ public class AdfRestComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         String shownUri = maskedUri(uri, parameters, this::isOption);
         List<String> secrets = secretParameterValues(parameters);
+        AdfOrigins imported = AdfOrigins.NONE;
         try {
             AdfRestConfiguration config = configuration.copy();
             config.setBaseUrl(remaining);
-            AdfImport.apply(getCamelContext(), config, parameters, this::isOption, secrets); // ADF JSON; the URI wins
+            imported = AdfImport.apply(getCamelContext(), config, parameters, this::isOption, secrets); // the URI wins
             bindMapOptions(config, parameters);
             AdfRestEndpoint endpoint = new AdfRestEndpoint(shownUri, this, config);
             setProperties(endpoint, parameters);
@@ -60,7 +62,8 @@ public class AdfRestComponent extends DefaultComponent {
         } catch (ResolveEndpointFailedException e) {
             throw e;
         } catch (Exception e) {
-            String reason = Masking.of(secrets).scrub(e.getMessage());
+            // a bad imported value is named with the file and property it came from
+            String reason = Masking.of(secrets).scrub(imported.explain(e.getMessage()));
             throw new ResolveEndpointFailedException(shownUri, reason);
         }
     }

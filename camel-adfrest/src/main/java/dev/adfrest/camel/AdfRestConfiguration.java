@@ -102,6 +102,13 @@ public class AdfRestConfiguration implements Cloneable {
                             + " ending it normally with a warning.")
     private boolean failOnRepeatedRequest;
 
+    @UriParam(defaultValue = "false",
+              description = "Send a next request identical to the one just made instead of ending the run: for APIs"
+                            + " that answer the same request with the next page (a scroll, a queue). With pagination"
+                            + " rules that only stop a run (EndCondition, MaxRequestNumber) the next request is the"
+                            + " last one again, as ADF does. Needs an EndCondition or MaxRequestNumber rule.")
+    private boolean allowRepeatedRequests;
+
     // --- linked service: connection and security ----------------------------------------------------------------
 
     @UriParam(label = "security", defaultValue = "true",
@@ -450,6 +457,14 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setFailOnRepeatedRequest(boolean failOnRepeatedRequest) {
         this.failOnRepeatedRequest = failOnRepeatedRequest;
+    }
+
+    public boolean isAllowRepeatedRequests() {
+        return allowRepeatedRequests;
+    }
+
+    public void setAllowRepeatedRequests(boolean allowRepeatedRequests) {
+        this.allowRepeatedRequests = allowRepeatedRequests;
     }
 
     public boolean isEnableServerCertificateValidation() {

@@ -217,7 +217,8 @@ class AdfImportRouteTest extends CamelTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("adfrest:" + Pages.baseUrl(api) + "?adfPipeline=" + pipeline))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("ADF Copy activity 'Copy1'")
-                .hasMessageContaining("property typeProperties.source.additionalColumns is not supported by adfrest yet");
+                .hasMessageContaining("property properties.activities[0].typeProperties.source.additionalColumns is not"
+                                      + " supported by adfrest yet");
     }
 
     @Test
@@ -254,8 +255,9 @@ class AdfImportRouteTest extends CamelTestSupport {
     void definitionsThatDoNotBelongTogetherAreRefused() throws Exception {
         String ls = adf("AnonymousRESTLinkedService.json");
         assertThatThrownBy(() -> context.getEndpoint("adfrest:x?adfLinkedService=" + ls + "&adfDataset=" + adf("RESTDataset.json")))
-                .hasMessageContaining("uses linked service 'RESTLinkedService', but adfLinkedService is ADF linked"
-                                      + " service 'AnonymousRESTLinkedService'");
+                .hasMessageContaining("uses linked service 'RESTLinkedService'"
+                                      + " (properties.linkedServiceName.referenceName), but adfLinkedService is ADF"
+                                      + " linked service 'AnonymousRESTLinkedService'");
         assertThatThrownBy(() -> context.getEndpoint("adfrest:x?adfPipeline=" + adf("CopyAlbumsPipeline.json")))
                 .hasMessageContaining("reads dataset 'RESTDataset': set adfDataset to its JSON");
         assertThatThrownBy(() -> context.getEndpoint("adfrest:x?adfDataset=" + adf("RESTDataset.json")))

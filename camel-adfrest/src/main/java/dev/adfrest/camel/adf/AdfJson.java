@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.support.Json;
 import org.apache.camel.CamelContext;
@@ -16,7 +19,6 @@ import org.apache.camel.support.ResourceHelper;
  * {@code classpath:} resource (Camel's ResourceHelper), or from a bean.
  */
 public final class AdfJson {
-
 
     private AdfJson() {
     }
@@ -71,9 +73,30 @@ public final class AdfJson {
         try {
             return Json.MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text); // ADF exports may carry a BOM
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Option '" + option + "': " + what + " is not valid JSON: "
-                                               + e.getOriginalMessage(), e);
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String in = e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "";
+            throw new IllegalArgumentException("Option '" + option + "': " + what + " is not valid JSON" + where
+                                               + (in.isEmpty() ? "" : " (in " + in + ")") + ": "
+                                               + e.getOriginalMessage() + ". Fix the JSON there: ADF's code view"
+                                               + " ({}), its Git integration and Export ARM template write valid"
+                                               + " JSON, so copy the definition from one of them", e);
         }
+    }
+
+    /** Where a parser stood, as a JSON path from the root: properties.activities[0].typeProperties. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
+                    : c.getCurrentName() == null ? "" : AdfDefinition.child("", c.getCurrentName());
+            if (!step.isEmpty() && !path.isEmpty() && path.charAt(0) != '[') {
+                path.insert(0, '.');
+            }
+            path.insert(0, step);
+        }
+        return path.toString();
     }
 
     /** JSON text of a node, for options that take JSON (translator, requestBody). */

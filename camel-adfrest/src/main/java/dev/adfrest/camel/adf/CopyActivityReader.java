@@ -3,8 +3,12 @@ package dev.adfrest.camel.adf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adfrest.camel.mapping.PageOutput;
+import dev.adfrest.camel.support.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,80 +21,178 @@ final class CopyActivityReader {
     private static final Logger LOG = LoggerFactory.getLogger(CopyActivityReader.class);
 
     private static final Set<String> ACTIVITY = Set.of("name", "type", "typeProperties", "inputs", "outputs");
+    /** state is checked when the activity is chosen: an inactive one is never imported. */
     private static final Set<String> ACTIVITY_BOOKKEEPING = Set.of("description", "dependsOn", "policy",
             "userProperties", "state", "onInactiveMarkAs");
     private static final Set<String> COPY = Set.of("source", "translator", "enableSkipIncompatibleRow");
-    /** What ADF does on its side of the copy (sink, staging, its own parallelism): the route decides those here. */
+    /**
+     * What ADF does on its side of the copy (sink, staging, its own parallelism, its copy log): the route decides
+     * those here.
+     */
     private static final Set<String> COPY_SINK_SIDE = Set.of("sink", "enableStaging", "stagingSettings",
-            "parallelCopies", "dataIntegrationUnits");
+            "parallelCopies", "dataIntegrationUnits", "logSettings");
     private static final Set<String> SOURCE = Set.of("type", "requestMethod", "additionalHeaders", "requestBody",
             "paginationRules", "httpRequestTimeout", "requestInterval");
     /** Limits and metrics of ADF's own runtime that do not change what is copied. */
     private static final Set<String> SOURCE_RUNTIME = Set.of("maxConcurrentConnections", "disableMetricsCollection");
+    /** The containers whose activities ADF runs: ForEach, Until, If Condition, Switch. */
+    private static final List<String> NESTED = List.of("activities", "ifTrueActivities", "ifFalseActivities",
+            "defaultActivities");
+    private static final Pattern TRANSLATOR_PATH = Pattern.compile(
+            "^translator ((?:mappings\\[\\d+](?:\\.(?:source|sink)(?: path)?)?)|typeConversionSettings|collectionReference"
+            + "|schemaMapping|columnMappings|mappings)\\b(.*)$", Pattern.DOTALL);
+
+    /** A Copy activity found in a pipeline, with its JSON path and why it does not run (null when it does). */
+    private record Found(JsonNode activity, String path, String inactive) {
+        String name() {
+            return activity.path("name").asText();
+        }
+    }
 
     private CopyActivityReader() {
     }
 
     /**
      * Finds the Copy activity in a pipeline (also inside ForEach, If, Switch and Until), or takes the JSON as the
-     * activity itself.
+     * activity itself. A pipeline comes from its own file or from an ARM template (by #name, or the only pipeline
+     * with a fitting Copy activity). A deactivated activity ("state": "Inactive") is not run by ADF and is refused.
      *
-     * @param name the activity's name; may be null when there is exactly one Copy activity
+     * @param name the activity's name; may be null when there is exactly one active Copy activity
      */
-    static AdfDefinition find(String location, JsonNode json, String name) {
+    static AdfDefinition find(AdfFile file, String name) {
+        JsonNode json = file.root();
+        String base = "";
+        String pipelineName = null;
+        if (file.arm() != null) {
+            ArmTemplate.Resource r = file.arm().select(AdfKind.PIPELINE, file.option(), file.location(),
+                    file.selected(), p -> copies(p.node().path("properties"), "").stream()
+                            .anyMatch(f -> name == null || name.equals(f.name())),
+                    name == null ? "pipeline with a Copy activity" : "pipeline with a Copy activity '" + name + "'");
+            json = r.node();
+            base = r.path();
+            pipelineName = r.name();
+        }
         if (json == null || !json.isObject()) {
-            throw new IllegalArgumentException("ADF pipeline " + location + " is not a JSON object");
+            throw new IllegalArgumentException("Option 'adfPipeline': " + file.location() + " is not a JSON object;"
+                                               + " give the pipeline's JSON as ADF's code view ({}) or Git integration"
+                                               + " writes it, or an ARM template");
         }
-        if ("Copy".equals(json.path("type").asText()) && json.has("typeProperties")) {
+        String type = json.path("type").asText(null);
+        if (AdfKind.isResourceType(type) && AdfKind.ofResourceType(type) != AdfKind.PIPELINE) {
+            AdfKind other = AdfKind.ofResourceType(type);
+            throw new IllegalArgumentException("Option 'adfPipeline': " + file.location() + " is "
+                                               + AdfKind.describeResourceType(type) + " (type " + type + "), not a"
+                                               + " pipeline" + (other == null ? "" : "; give it as " + other.option));
+        }
+        if ("Copy".equals(type) && json.has("typeProperties")) {
             if (name != null && !name.equals(json.path("name").asText())) {
-                throw new IllegalArgumentException("ADF activity " + location + " is '" + json.path("name").asText()
-                                                   + "', not adfActivity '" + name + "'");
+                throw new IllegalArgumentException("Option 'adfPipeline': " + file.location() + " is the activity '"
+                                                   + json.path("name").asText() + "', not adfActivity '" + name + "'");
             }
-            return new AdfDefinition("Copy activity", json.path("name").asText(null), location, json);
+            checkActive(new Found(json, base, inactive(json, base)), file);
+            return new AdfDefinition("Copy activity", json.path("name").asText(null), file, json, base);
         }
-        JsonNode properties = json.has("properties") ? json.get("properties") : json;
-        List<JsonNode> copies = new ArrayList<>();
-        collect(properties.path("activities"), copies);
-        String pipeline = json.path("name").asText("?");
-        List<String> names = copies.stream().map(a -> a.path("name").asText()).toList();
+        if (pipelineName == null) {
+            pipelineName = json.path("name").isTextual() ? json.path("name").textValue() : null;
+        }
+        if (file.arm() == null && file.selected() != null && pipelineName != null
+            && !file.selected().equalsIgnoreCase(pipelineName)) {
+            throw new IllegalArgumentException("Option 'adfPipeline': " + file.location() + " holds the pipeline '"
+                                               + pipelineName + "', not '" + file.selected() + "'; drop #"
+                                               + file.selected() + " or name the right file");
+        }
+        boolean wrapped = json.path("properties").isObject();
+        JsonNode properties = wrapped ? json.get("properties") : json;
+        String propertiesPath = wrapped ? AdfDefinition.child(base, "properties") : base;
+        String pipeline = "ADF pipeline" + (pipelineName == null ? "" : " '" + pipelineName + "'") + " ("
+                          + file.location() + ")";
+        String activitiesPath = AdfDefinition.child(propertiesPath, "activities");
+        if (!properties.path("activities").isArray()) {
+            throw new IllegalArgumentException(pipeline + " has no activities (" + activitiesPath + " is missing):"
+                                               + " adfPipeline takes a pipeline, or a single Copy activity, as ADF"
+                                               + " writes it");
+        }
+        List<Found> copies = copies(properties, propertiesPath);
         if (copies.isEmpty()) {
-            throw new IllegalArgumentException("ADF pipeline '" + pipeline + "' (" + location + ") has no Copy activity");
+            List<String> others = new ArrayList<>();
+            properties.path("activities").forEach(a -> others.add(a.path("name").asText("?") + " ("
+                                                                  + a.path("type").asText("?") + ")"));
+            throw new IllegalArgumentException(pipeline + " has no Copy activity in " + activitiesPath
+                                               + (others.isEmpty() ? "" : " (its activities: " + others + ")")
+                                               + "; adfrest imports a Copy activity with a RestSource: point"
+                                               + " adfPipeline at the pipeline that holds it");
         }
-        JsonNode chosen = null;
+        List<String> names = copies.stream().map(Found::name).toList();
+        Found chosen = null;
         if (name == null) {
-            if (copies.size() > 1) {
-                throw new IllegalArgumentException("ADF pipeline '" + pipeline + "' (" + location + ") has several Copy"
-                                                   + " activities " + names + ": set adfActivity to one of them");
+            List<Found> active = copies.stream().filter(f -> f.inactive() == null).toList();
+            if (active.isEmpty()) {
+                checkActive(copies.get(0), file); // every one is deactivated: say why the first is not copied
             }
-            chosen = copies.get(0);
+            if (active.size() > 1) {
+                throw new IllegalArgumentException(pipeline + " has several Copy activities "
+                                                   + active.stream().map(Found::name).toList()
+                                                   + ": set adfActivity to one of them");
+            }
+            chosen = active.get(0);
         } else {
-            for (JsonNode a : copies) {
-                if (name.equals(a.path("name").asText())) {
-                    chosen = a;
+            for (Found f : copies) {
+                if (name.equals(f.name())) {
+                    chosen = f;
                 }
             }
             if (chosen == null) {
-                throw new IllegalArgumentException("ADF pipeline '" + pipeline + "' (" + location + ") has no Copy"
-                                                   + " activity '" + name + "'; its Copy activities are " + names);
+                throw new IllegalArgumentException(pipeline + " has no Copy activity '" + name + "'; its Copy"
+                                                   + " activities are " + names + ": set adfActivity to one of them");
             }
+            checkActive(chosen, file);
         }
-        return new AdfDefinition("Copy activity", chosen.path("name").asText(null),
-                location + ", pipeline '" + pipeline + "'", chosen);
+        return new AdfDefinition("Copy activity", chosen.name(), file, chosen.activity(), chosen.path());
     }
 
-    private static void collect(JsonNode activities, List<JsonNode> copies) {
-        for (JsonNode a : activities) {
+    /** The Copy activities under a pipeline's properties, also inside containers, each with its JSON path. */
+    private static List<Found> copies(JsonNode properties, String propertiesPath) {
+        List<Found> found = new ArrayList<>();
+        collect(properties.path("activities"), AdfDefinition.child(propertiesPath, "activities"), null, found);
+        return found;
+    }
+
+    private static void collect(JsonNode activities, String path, String inactiveContainer, List<Found> into) {
+        for (int i = 0; i < activities.size(); i++) {
+            JsonNode a = activities.get(i);
+            String at = path + "[" + i + "]";
+            String inactive = inactiveContainer != null ? inactiveContainer : inactive(a, at);
             if ("Copy".equals(a.path("type").asText())) {
-                copies.add(a);
+                into.add(new Found(a, at, inactive));
             }
+            String container = inactiveContainer != null ? inactiveContainer
+                    : inactive == null ? null
+                    : "its container '" + a.path("name").asText("?") + "' is deactivated (\"state\": \"Inactive\" at "
+                      + at + ".state)";
             JsonNode t = a.path("typeProperties");
-            collect(t.path("activities"), copies);
-            collect(t.path("ifTrueActivities"), copies);
-            collect(t.path("ifFalseActivities"), copies);
-            collect(t.path("defaultActivities"), copies);
-            for (JsonNode c : t.path("cases")) {
-                collect(c.path("activities"), copies);
+            for (String nested : NESTED) {
+                collect(t.path(nested), at + ".typeProperties." + nested, container, into);
             }
+            JsonNode cases = t.path("cases");
+            for (int c = 0; c < cases.size(); c++) {
+                collect(cases.get(c).path("activities"), at + ".typeProperties.cases[" + c + "].activities", container,
+                        into);
+            }
+        }
+    }
+
+    /** Why an activity is not run by ADF, or null when it is. */
+    private static String inactive(JsonNode activity, String path) {
+        return "Inactive".equalsIgnoreCase(activity.path("state").asText())
+                ? "it is deactivated (\"state\": \"Inactive\" at " + AdfDefinition.child(path, "state") + ")" : null;
+    }
+
+    private static void checkActive(Found f, AdfFile file) {
+        if (f.inactive() != null) {
+            throw new IllegalArgumentException("ADF Copy activity '" + f.name() + "' (" + file.location() + "): "
+                                               + f.inactive() + ", so ADF does not run it and adfrest does not copy"
+                                               + " it. Activate it in ADF and export the pipeline again, or delete"
+                                               + " \"state\" (and \"onInactiveMarkAs\") from the file");
         }
     }
 
@@ -113,9 +215,9 @@ final class CopyActivityReader {
 
     static void read(AdfDefinition activity, ImportedOptions into) {
         activity.checkType("type", "Copy");
-        activity.checkKnown("", activity.properties(), ACTIVITY, ACTIVITY_BOOKKEEPING);
+        activity.checkKnown(activity.path(), activity.properties(), ACTIVITY, ACTIVITY_BOOKKEEPING);
         JsonNode copy = activity.get("typeProperties");
-        activity.checkKnown("typeProperties.", copy, COPY, COPY_SINK_SIDE);
+        activity.checkKnown(activity.at("typeProperties"), copy, COPY, COPY_SINK_SIDE);
         List<String> sinkSide = present(copy, COPY_SINK_SIDE);
         if (!sinkSide.isEmpty()) {
             LOG.info("{}: {} not imported: where and how the rows are written is the route's job", activity.describe(),
@@ -123,10 +225,11 @@ final class CopyActivityReader {
         }
         JsonNode source = copy.path("source");
         if (!source.isObject()) {
-            throw new IllegalArgumentException(activity.describe() + ": typeProperties.source is missing");
+            throw new IllegalArgumentException(activity.describe() + ": " + activity.at("typeProperties.source")
+                                               + " is missing; adfrest imports a Copy activity with a RestSource");
         }
         activity.checkType("typeProperties.source.type", "RestSource");
-        activity.checkKnown("typeProperties.source.", source, SOURCE, SOURCE_RUNTIME);
+        activity.checkKnown(activity.at("typeProperties.source"), source, SOURCE, SOURCE_RUNTIME);
         List<String> runtime = present(source, SOURCE_RUNTIME);
         if (!runtime.isEmpty()) {
             LOG.info("{}: source {} not imported: they tune ADF's own runtime, not what is copied",
@@ -134,12 +237,37 @@ final class CopyActivityReader {
         }
         String s = "typeProperties.source.";
         into.scalar(activity, s + "requestMethod", "requestMethod", false);
-        into.map(activity, s + "additionalHeaders", "additionalHeaders", false);
+        into.map(activity, s + "additionalHeaders", "additionalHeaders", false, n -> false);
         into.json(activity, s + "requestBody", "requestBody", true);
-        into.map(activity, s + "paginationRules", "paginationRules", false);
+        into.map(activity, s + "paginationRules", "paginationRules", false, n -> false);
         into.scalar(activity, s + "httpRequestTimeout", "httpRequestTimeout", false);
         into.scalar(activity, s + "requestInterval", "requestInterval", false);
         into.json(activity, "typeProperties.translator", "translator", false);
+        checkTranslator(activity, into);
         into.scalar(activity, "typeProperties.enableSkipIncompatibleRow", "enableSkipIncompatibleRow", false);
+    }
+
+    /**
+     * Reads the imported translator now, so that a mistake in it (an unknown column type, a bad path) names the file
+     * and the property; refused only if the endpoint does not give its own translator.
+     */
+    private static void checkTranslator(AdfDefinition activity, ImportedOptions into) {
+        if (!(into.values().get("translator") instanceof String text) || into.refusals().containsKey("translator")) {
+            return;
+        }
+        try {
+            PageOutput.of(null, Json.MAPPER.readTree(text), false);
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            String at = activity.at("typeProperties.translator");
+            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? "is not JSON: "
+                                                                                                 + p.getOriginalMessage()
+                    : e.getMessage();
+            Matcher m = TRANSLATOR_PATH.matcher(message);
+            String where = m.matches() ? at + "." + m.group(1) + m.group(2)
+                    : message.startsWith("translator") ? at + message.substring("translator".length())
+                    : at + ": " + message;
+            into.refuse("translator", activity.describe() + ": " + where + ". Fix the translator in the file, or set"
+                                      + " the option 'translator' on the endpoint (it wins over the ADF definition)");
+        }
     }
 }

@@ -13,11 +13,16 @@ final class DatasetReader {
     private static final Set<String> PROPERTIES = Set.of("type", "typeProperties", "linkedServiceName");
     /** The dataset's schema/structure only feeds ADF's mapping editor; the translator decides the rows. */
     private static final Set<String> BOOKKEEPING = Set.of("annotations", "description", "folder", "parameters",
-            "schema", "structure");
+            "schema", "structure", "lastPublishTime");
     private static final Set<String> TYPE_PROPERTIES = Set.of("relativeUrl", "requestMethod", "additionalHeaders",
             "requestBody", "paginationRules");
 
     private DatasetReader() {
+    }
+
+    /** What an ARM template's dataset must be for adfrest to pick it without a #name. */
+    static boolean isRest(ArmTemplate.Resource r) {
+        return "RestResource".equals(r.node().path("properties").path("type").asText());
     }
 
     /**
@@ -25,28 +30,33 @@ final class DatasetReader {
      */
     static void read(AdfDefinition ds, AdfDefinition linkedService, ImportedOptions into) {
         ds.checkType("type", "RestResource");
-        ds.checkKnown("", ds.properties(), PROPERTIES, BOOKKEEPING);
+        ds.checkKnown(ds.path(), ds.properties(), PROPERTIES, BOOKKEEPING);
         JsonNode type = ds.get("typeProperties");
         if (!type.isMissingNode() && !type.isNull()) {
             if (!type.isObject()) {
-                throw new IllegalArgumentException(ds.describe() + ": typeProperties must be a JSON object");
+                throw new IllegalArgumentException(ds.describe() + ": " + ds.at("typeProperties") + " must be a JSON"
+                                                   + " object such as {\"relativeUrl\": \"items\"}");
             }
-            ds.checkKnown("typeProperties.", type, TYPE_PROPERTIES, Set.of());
+            ds.checkKnown(ds.at("typeProperties"), type, TYPE_PROPERTIES, Set.of());
         }
-        String uses = ds.get("linkedServiceName.referenceName").asText(null);
-        if (uses != null && linkedService != null && linkedService.name() != null && !uses.equals(linkedService.name())) {
-            throw new IllegalArgumentException(ds.describe() + " uses linked service '" + uses + "', but adfLinkedService"
-                                               + " is " + linkedService.describe());
+        String uses = linkedServiceName(ds);
+        if (uses != null && linkedService != null && linkedService.name() != null
+            && !uses.equalsIgnoreCase(linkedService.name())) {
+            throw new IllegalArgumentException(ds.describe() + " uses linked service '" + uses + "' ("
+                                               + ds.at("linkedServiceName.referenceName") + "), but adfLinkedService"
+                                               + " is " + linkedService.describe() + "; set adfLinkedService to '"
+                                               + uses + "'");
         }
-        into.scalar(ds, "typeProperties.relativeUrl", "relativeUrl", false);
+        into.url(ds, "typeProperties.relativeUrl", "relativeUrl");
         into.scalar(ds, "typeProperties.requestMethod", "requestMethod", false);
-        into.map(ds, "typeProperties.additionalHeaders", "additionalHeaders", false);
+        into.map(ds, "typeProperties.additionalHeaders", "additionalHeaders", false, name -> false);
         into.json(ds, "typeProperties.requestBody", "requestBody", true);
-        into.map(ds, "typeProperties.paginationRules", "paginationRules", false);
+        into.map(ds, "typeProperties.paginationRules", "paginationRules", false, name -> false);
     }
 
     /** The linked service a dataset names, or null. */
     static String linkedServiceName(AdfDefinition ds) {
-        return ds.get("linkedServiceName.referenceName").asText(null);
+        JsonNode name = ds.get("linkedServiceName.referenceName");
+        return name.isTextual() && !name.textValue().isBlank() ? name.textValue() : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.adfrest.camel.adf;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,38 +25,105 @@ final class LinkedServiceReader {
     static final List<String> SECRET = AdfRestConfiguration.SECRETS.scalarNames();
 
     private static final Set<String> PROPERTIES = Set.of("type", "typeProperties");
-    private static final Set<String> BOOKKEEPING = Set.of("annotations", "description", "connectVia", "parameters");
+    private static final Set<String> BOOKKEEPING = Set.of("annotations", "description", "connectVia", "parameters",
+            "lastPublishTime");
+    /** The spelling of Microsoft's own API-key sample ("authHeader"), read as authHeaders. */
+    static final String AUTH_HEADER_SINGULAR = "authHeader";
 
     private LinkedServiceReader() {
     }
 
+    /** What an ARM template's linked service must be for adfrest to pick it without a #name. */
+    static boolean isRest(ArmTemplate.Resource r) {
+        return "RestService".equals(r.node().path("properties").path("type").asText());
+    }
+
     static void read(AdfDefinition ls, ImportedOptions into) {
         ls.checkType("type", "RestService");
-        ls.checkKnown("", ls.properties(), PROPERTIES, BOOKKEEPING);
+        ls.checkKnown(ls.path(), ls.properties(), PROPERTIES, BOOKKEEPING);
         JsonNode type = ls.get("typeProperties");
         if (!type.isObject()) {
-            throw new IllegalArgumentException(ls.describe() + ": typeProperties (with the url) is missing");
+            throw new IllegalArgumentException(ls.describe() + ": " + ls.at("typeProperties") + " (with the url) is"
+                                               + " missing; give the linked service's whole JSON");
         }
         Set<String> handled = new HashSet<>(PLAIN);
         handled.addAll(SECRET);
-        handled.addAll(Set.of("url", "authHeaders", "credential", "encryptedCredential"));
-        ls.checkKnown("typeProperties.", type, handled, Set.of());
+        handled.addAll(Set.of("url", "authHeaders", AUTH_HEADER_SINGULAR, "credential", "encryptedCredential"));
+        ls.checkKnown(ls.at("typeProperties"), type, handled, Set.of());
 
-        into.scalar(ls, "typeProperties.url", AdfImport.BASE_URL, false);
+        into.url(ls, "typeProperties.url", AdfImport.BASE_URL);
         PLAIN.forEach(p -> into.scalar(ls, "typeProperties." + p, p, false));
         SECRET.forEach(p -> into.scalar(ls, "typeProperties." + p, p, true));
-        into.map(ls, "typeProperties.authHeaders", "authHeaders", true);
+        authHeaders(ls, type, into);
 
         JsonNode credential = type.path("credential");
         if (!credential.isMissingNode() && !credential.isNull()) {
-            into.refuse("managedIdentityClientId", ls.describe() + ": typeProperties.credential refers to the"
-                    + " factory credential '" + credential.path("referenceName").asText("?") + "', which adfrest"
-                    + " cannot read. For a user-assigned managed identity, set the option 'managedIdentityClientId'"
-                    + " to the identity's client id on the endpoint");
+            into.refuse("managedIdentityClientId", ls.describe() + ": " + ls.at("typeProperties.credential")
+                    + " refers to the factory credential '" + credential.path("referenceName").asText("?") + "', which"
+                    + " adfrest cannot read. For a user-assigned managed identity, set the option"
+                    + " 'managedIdentityClientId' to the identity's client id on the endpoint");
         }
         if (type.has("encryptedCredential")) {
-            LOG.info("{}: typeProperties.encryptedCredential holds secrets encrypted by ADF, which adfrest cannot"
-                     + " decrypt; give them as endpoint options (e.g. password={{rest.password}})", ls.describe());
+            encryptedCredential(ls, type, into);
+        }
+    }
+
+    /** authHeaders (or Microsoft's sample spelling authHeader); Accept is left out, as ADF does. */
+    private static void authHeaders(AdfDefinition ls, JsonNode type, ImportedOptions into) {
+        String property = "typeProperties.authHeaders";
+        if (type.has(AUTH_HEADER_SINGULAR)) {
+            if (type.has("authHeaders")) {
+                throw new IllegalArgumentException(ls.describe() + ": " + ls.at("typeProperties") + " has both "
+                                                   + AUTH_HEADER_SINGULAR + " and authHeaders; keep authHeaders (the"
+                                                   + " name ADF documents) and merge the headers of "
+                                                   + AUTH_HEADER_SINGULAR + " into it");
+            }
+            property = "typeProperties." + AUTH_HEADER_SINGULAR;
+            LOG.warn("{}: {} is read as authHeaders (Microsoft's API-key sample spells it '{}'); rename it to"
+                     + " authHeaders, the property ADF documents", ls.describe(), ls.at(property), AUTH_HEADER_SINGULAR);
+        }
+        List<String> accept = new ArrayList<>();
+        into.map(ls, property, "authHeaders", true, name -> {
+            boolean isAccept = name.trim().equalsIgnoreCase("Accept");
+            if (isAccept) {
+                accept.add(name);
+            }
+            return isAccept;
+        });
+        if (!accept.isEmpty()) {
+            LOG.info("{}: {} not imported: every request accepts application/json, as in ADF", ls.describe(),
+                    AdfDefinition.child(ls.at(property), accept.get(0)));
+        }
+    }
+
+    /**
+     * A linked service saved through a self-hosted integration runtime keeps its secrets in encryptedCredential, out
+     * of reach: the secret options its authentication type needs must be given on the endpoint or the component.
+     */
+    private static void encryptedCredential(AdfDefinition ls, JsonNode type, ImportedOptions into) {
+        String auth = type.path("authenticationType").asText("Anonymous");
+        boolean cert = "ServicePrincipalCert".equals(type.path("servicePrincipalCredentialType").asText());
+        List<String> needed = switch (auth) {
+            case "Basic" -> List.of("password");
+            case "AadServicePrincipal" -> List.of(cert ? "servicePrincipalEmbeddedCert" : "servicePrincipalKey");
+            case "OAuth2ClientCredential" -> List.of("clientSecret");
+            default -> List.of();
+        };
+        String at = ls.at("typeProperties.encryptedCredential");
+        boolean missing = false;
+        for (String option : needed) {
+            if (!type.has(option)) {
+                missing = true;
+                into.refuse(option, ls.describe() + ": the " + option + " of authenticationType " + auth + " is in "
+                        + at + ", encrypted by ADF's self-hosted integration runtime, which adfrest cannot decrypt."
+                        + " Set the option '" + option + "' on the endpoint (" + option + "={{my." + option + "}}) or"
+                        + " on the component");
+            }
+        }
+        if (!missing) {
+            LOG.info("{}: {} holds secrets encrypted by ADF's self-hosted integration runtime, which adfrest cannot"
+                     + " decrypt; if the API needs one (an authHeaders value), give it as an endpoint option"
+                     + " (authHeaders.x-api-key={{my.apiKey}})", ls.describe(), at);
         }
     }
 }

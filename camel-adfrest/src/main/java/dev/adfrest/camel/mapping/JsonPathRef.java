@@ -52,6 +52,19 @@ final class JsonPathRef {
         return new JsonPathRef(t, absolute, path, PlainPath.of(t, path).orElse(null));
     }
 
+    /** The last member name the path steps into ({@code name} for {@code $['city'][0]['name']}), or null. */
+    String lastName() {
+        if (plain == null) {
+            return null;
+        }
+        for (int i = plain.steps().size() - 1; i >= 0; i--) {
+            if (plain.steps().get(i) instanceof String name) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     /** Whether the path starts at the root ($) rather than at the element it is applied to. */
     boolean absolute() {
         return absolute;

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 record TabularTranslator(List<Column> columns, CollectionReference collectionReference, boolean mapComplexValuesToString) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TabularTranslator.class);
+    private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     private static final Set<String> TRANSLATOR_PROPERTIES = Set.of("type", "mappings", "collectionReference",
             "mapComplexValuesToString", "typeConversion", "typeConversionSettings", "schemaMapping", "columnMappings");
@@ -75,6 +76,9 @@ record TabularTranslator(List<Column> columns, CollectionReference collectionRef
             throw new IllegalArgumentException("translator type '" + type + "' is not supported; only TabularTranslator");
         }
         String ownCollection = text(json, "collectionReference", "translator");
+        if (ownCollection != null && ownCollection.isBlank()) {
+            ownCollection = null; // what ADF's mapping tab writes when no array is cross-applied: the page itself
+        }
         if (ownCollection != null && collectionReference != null && !collectionReference.isBlank()
             && !ownCollection.trim().equals(collectionReference.trim())) {
             throw new IllegalArgumentException("collectionReference is '" + collectionReference
@@ -159,7 +163,10 @@ record TabularTranslator(List<Column> columns, CollectionReference collectionRef
         checkKnown(where, mapping, Set.of("source", "sink"), Set.of());
         JsonNode source = mapping.get("source");
         JsonNode sink = mapping.get("sink");
-        if (source == null || !source.isObject() || sink == null || !sink.isObject()) {
+        if (sink == null || sink.isNull()) {
+            sink = EMPTY; // a mapping with only a source: the column is named after it
+        }
+        if (source == null || !source.isObject() || !sink.isObject()) {
             throw new IllegalArgumentException(where + " needs a source and a sink object");
         }
         if (source.has("ordinal") || sink.has("ordinal")) {
@@ -177,18 +184,18 @@ record TabularTranslator(List<Column> columns, CollectionReference collectionRef
         if (path == null && name == null) {
             throw new IllegalArgumentException(where + ".source needs a 'path' or a 'name'");
         }
-        String sinkName = text(sink, "name", where + ".sink");
-        if (sinkName == null || sinkName.isEmpty()) {
-            sinkName = name; // ADF keeps the source name when the sink has none
-        }
-        if (sinkName == null || sinkName.isEmpty()) {
-            throw new IllegalArgumentException(where + ".sink needs a 'name'");
-        }
         JsonPathRef ref;
         try {
             ref = path != null ? JsonPathRef.compile(path) : JsonPathRef.compile("['" + name.replace("'", "\\'") + "']");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".source path: " + e.getMessage(), e);
+        }
+        String sinkName = text(sink, "name", where + ".sink");
+        if (sinkName == null || sinkName.isEmpty()) {
+            sinkName = name != null ? name : ref.lastName(); // ADF keeps the source's name when the sink has none
+        }
+        if (sinkName == null || sinkName.isEmpty()) {
+            throw new IllegalArgumentException(where + ".sink needs a 'name'");
         }
         return new Column(sinkName, ref, converter(source, where + ".source", settings),
                 converter(sink, where + ".sink", settings));

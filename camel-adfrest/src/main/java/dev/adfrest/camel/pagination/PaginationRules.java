@@ -222,9 +222,26 @@ public final class PaginationRules {
             String first = unfilled.iterator().next();
             throw new IllegalArgumentException("The request URL has the placeholder " + first + " but no pagination rule"
                                                + " fills it; add \"QueryParameters." + first
-                                               + "\": \"RANGE:start:end:step\" or remove it");
+                                               + "\": \"RANGE:start:end:step\" or remove it" + namedInstead(first));
         }
         templateBody(template);
+    }
+
+    /**
+     * A hint when a rule sets a query parameter or header named like the placeholder ({@code QueryParameters.startAt}
+     * for {@code {startAt}}): such a rule sets that parameter itself; only a {@code {var}} key fills a placeholder.
+     */
+    private String namedInstead(String token) {
+        String variable = token.substring(1, token.length() - 1);
+        return Stream.concat(values.stream().map(v -> Map.entry(v.rule(), v.target())),
+                        ranges.stream().map(r -> Map.entry(r.rule(), r.target())))
+                .filter(e -> e.getValue() instanceof Target.QueryParameter q && q.name().equals(variable)
+                             || e.getValue() instanceof Target.Header h && h.name().equals(variable))
+                .findFirst()
+                .map(e -> "; the rule " + e.getKey() + " sets " + e.getValue().describe() + " itself, not the"
+                          + " placeholder: write its key as \"" + (e.getValue() instanceof Target.Header ? "Headers."
+                                  : "QueryParameters.") + token + "\"")
+                .orElse("");
     }
 
     /** The JSON object body that Body rules edit, or null when there are no Body rules. */

@@ -5,9 +5,12 @@ package dev.adfrest.camel.pagination;
  *
  * @param keepQueryParameters   re-add first-request query parameters that a followed next link lacks
  * @param failOnRepeatedRequest a next request identical to the last one fails the run instead of ending it
+ * @param allowRepeatedRequests a next request identical to the last one is sent (an API that pages by state, such as
+ *                              a scroll); rules that only stop a run send the last request again, as ADF does
  * @param partition             the share of a RANGE run this route takes ({@link Partition#WHOLE} when null)
  */
-public record PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest, Partition partition) {
+public record PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest,
+                                 boolean allowRepeatedRequests, Partition partition) {
 
     public static final PaginationSettings DEFAULTS = new PaginationSettings(false, false);
 
@@ -15,8 +18,18 @@ public record PaginationSettings(boolean keepQueryParameters, boolean failOnRepe
         partition = partition == null ? Partition.WHOLE : partition;
     }
 
-    /** The whole run. */
+    /** The whole run, repeated requests not sent. */
     public PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest) {
-        this(keepQueryParameters, failOnRepeatedRequest, Partition.WHOLE);
+        this(keepQueryParameters, failOnRepeatedRequest, false, Partition.WHOLE);
+    }
+
+    /** A share of the run, repeated requests not sent. */
+    public PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest, Partition partition) {
+        this(keepQueryParameters, failOnRepeatedRequest, false, partition);
+    }
+
+    /** The whole run. */
+    public PaginationSettings(boolean keepQueryParameters, boolean failOnRepeatedRequest, boolean allowRepeatedRequests) {
+        this(keepQueryParameters, failOnRepeatedRequest, allowRepeatedRequests, Partition.WHOLE);
     }
 }

@@ -28,7 +28,9 @@ import dev.adfrest.camel.support.Json;
  * reached stops; then every RANGE advances (an exhausted one stops), every value rule reads its value (none stops),
  * the Link header is read when RFC 5988 applies; the next request is the previous one with the next URL, query
  * parameters, headers and body fields set and the RANGE placeholders filled. A next request identical to the one just
- * made stops (or fails, with failOnRepeatedRequest). Messages quote URLs as they are: whoever shows them masks them.
+ * made stops (or fails, with failOnRepeatedRequest), unless allowRepeatedRequests says the API pages by state: then
+ * it is sent, and rules that only stop a run send the last request again. Messages quote URLs as they are: whoever
+ * shows them masks them.
  * <p>
  * With a {@link Partition} of k (RANGE rules only) the paginator hands out every k-th request of the whole run, from
  * the partition's index on: each RANGE moves k steps at a time, MaxRequestNumber bounds the page numbers of the whole
@@ -177,7 +179,8 @@ public final class Paginator {
             return maxReached;
         }
         boolean followsLink = rules.followsLinkHeader();
-        if (rules.values().isEmpty() && rules.ranges().isEmpty() && !followsLink) {
+        boolean repeats = settings.allowRepeatedRequests(); // then no rule for the next request means the same again
+        if (rules.values().isEmpty() && rules.ranges().isEmpty() && !followsLink && !repeats) {
             return stop(StopReason.NO_NEXT_LINK, "no pagination rule gives a next request (SupportRFC5988 is off)");
         }
         Map<String, Long> nextCursors = advance(cursors, partition.count());
@@ -194,7 +197,7 @@ public final class Paginator {
             values.put(rule, value.node());
         }
         String link = followsLink ? LinkHeader.next(response.headerValues("Link")) : null;
-        if (followsLink && link == null && values.isEmpty()) {
+        if (followsLink && link == null && values.isEmpty() && !repeats) {
             return stop(StopReason.NO_NEXT_LINK, "page " + page + " has no Link header with rel=\"next\"");
         }
 
@@ -215,7 +218,7 @@ public final class Paginator {
         }
         draft = withRanges(draft, nextCursors);
         PageRequest next = fill(draft, nextCursors);
-        if (next.equals(made)) {
+        if (next.equals(made) && !repeats) {
             String repeated = made.method() + " " + made.url();
             if (settings.failOnRepeatedRequest()) {
                 throw new PaginationException("The request after page " + page + " would repeat it (" + repeated

@@ -110,11 +110,26 @@ public record SourceOptions(
         PageRequest template = new PageRequest(method, url, headers, config.getRequestBody());
 
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
-        rules.checkTemplate(template); // a RANGE {var} must appear in the request, and every {var} of the URL be filled
+        try {
+            rules.checkTemplate(template); // a RANGE {var} must appear in the request, every {var} of the URL be filled
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + whereVariables(e.getMessage(), config, forwardedQuery), e);
+        }
+        if (config.isAllowRepeatedRequests()) {
+            if (config.isFailOnRepeatedRequest()) {
+                throw new IllegalArgumentException("Options 'allowRepeatedRequests' and 'failOnRepeatedRequest' contradict"
+                                                   + " each other; set only one");
+            }
+            if (rules.endConditions().isEmpty() && rules.maxRequestNumber().isEmpty()) {
+                throw new IllegalArgumentException("Option 'allowRepeatedRequests' needs an EndCondition or"
+                                                   + " MaxRequestNumber pagination rule: nothing else would end a run"
+                                                   + " whose requests repeat");
+            }
+        }
         Partition partition = new Partition(config.getPartition(), config.getPartitions()); // names a bad option
         partition.check(rules);
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(),
-                config.isFailOnRepeatedRequest(), partition);
+                config.isFailOnRepeatedRequest(), config.isAllowRepeatedRequests(), partition);
         return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin, masking);
     }
 
@@ -143,6 +158,29 @@ public record SourceOptions(
     /** Why {@link #fetchAhead()} is 1 although parallelRequests is more; null when it is not. */
     public String oneAtATimeBecause() {
         return parallelRequests > 1 ? FetchWindow.sequentialBecause(rules) : null;
+    }
+
+    /** Which options hold the {var} placeholders a message names: " ({startAt} is in option 'relativeUrl')". */
+    private static String whereVariables(String message, AdfRestConfiguration config, Map<String, Object> forwardedQuery) {
+        Map<String, String> places = new LinkedHashMap<>();
+        places.put("option 'baseUrl'", config.getBaseUrl());
+        places.put("option 'relativeUrl'", config.getRelativeUrl());
+        if (forwardedQuery != null) {
+            forwardedQuery.forEach((name, value) -> places.put("query parameter '" + name + "'", name + "=" + value));
+        }
+        config.getAdditionalHeaders().forEach((name, value) -> places.put("option 'additionalHeaders." + name + "'", value));
+        places.put("option 'requestBody'", config.getRequestBody());
+        StringBuilder where = new StringBuilder();
+        java.util.regex.Matcher m = UrlTemplates.VARIABLE.matcher(message);
+        while (m.find()) {
+            for (Map.Entry<String, String> place : places.entrySet()) {
+                if (place.getValue() != null && place.getValue().contains(m.group())
+                    && where.indexOf(m.group() + " ") < 0) {
+                    where.append(where.isEmpty() ? " (" : "; ").append(m.group()).append(" is in ").append(place.getKey());
+                }
+            }
+        }
+        return where.isEmpty() ? "" : where.append(")").toString();
     }
 
     private static Duration positive(String option, String value) {

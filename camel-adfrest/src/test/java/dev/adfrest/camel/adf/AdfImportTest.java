@@ -98,8 +98,9 @@ class AdfImportTest {
         assertThatThrownBy(() -> apply(o -> !o.startsWith("servicePrincipal")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ADF linked service 'AadRESTLinkedService' (classpath:adf/AadRESTLinkedService.json),"
-                            + " property typeProperties.servicePrincipalId sets option 'servicePrincipalId', which"
-                            + " this version of adfrest does not have yet");
+                            + " property properties.typeProperties.servicePrincipalId sets option 'servicePrincipalId',"
+                            + " which this version of adfrest does not have yet; remove the property, or give its"
+                            + " meaning with the endpoint's options");
     }
 
     @Test
@@ -170,12 +171,13 @@ class AdfImportTest {
         parameters.put("adfLinkedService", file("http.json", """
                 {"name":"HttpServer","properties":{"type":"HttpServer","typeProperties":{"url":"https://x"}}}"""));
         assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
-                .hasMessage("ADF linked service 'HttpServer' (" + parameters.get("adfLinkedService") + "): type is"
-                            + " 'HttpServer'; adfrest reads RestService only");
+                .hasMessage("ADF linked service 'HttpServer' (" + parameters.get("adfLinkedService") + "):"
+                            + " properties.type is 'HttpServer'; adfrest imports RestService only: point"
+                            + " adfLinkedService at one, or give the options on the endpoint");
         parameters.put("adfLinkedService", file("ls.json", """
                 {"name":"ls","properties":{"type":"RestService","typeProperties":{"url":"https://x","proxy":"p"}}}"""));
         assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
-                .hasMessageContaining("property typeProperties.proxy is not supported by adfrest yet");
+                .hasMessageContaining("property properties.typeProperties.proxy is not supported by adfrest yet");
         parameters.put("adfLinkedService", file("ls2.json", """
                 {"name":"ls","properties":{"type":"RestService","typeProperties":{"url":"https://x"}},"extra":1}"""));
         assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains)).hasMessageContaining("property extra is not supported");
@@ -196,7 +198,8 @@ class AdfImportTest {
                 {"name":"p","properties":{"activities":[{"name":"CopyHttp","type":"Copy","typeProperties":{
                   "source":{"type":"HttpSource"},"sink":{"type":"JsonSink"}}}]}}"""));
         assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
-                .hasMessageContaining("typeProperties.source.type is 'HttpSource'; adfrest reads RestSource only");
+                .hasMessageContaining("properties.activities[0].typeProperties.source.type is 'HttpSource'; adfrest"
+                                      + " imports RestSource only");
     }
 
     @Test
@@ -205,7 +208,8 @@ class AdfImportTest {
                 {"name":"ls","properties":{"type":"RestService","typeProperties":{"url":"https://x",
                   "authHeaders":{"x-api-key":"@{linkedService().apiKey}","x-literal":"@@handle"}}}}"""));
         assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
-                .hasMessageContaining("typeProperties.authHeaders.x-api-key is an ADF expression (@{linkedService().apiKey})")
+                .hasMessageContaining("properties.typeProperties.authHeaders['x-api-key'] is an ADF expression"
+                                      + " (@{linkedService().apiKey})")
                 .hasMessageContaining("Set the option 'authHeaders.x-api-key' on the endpoint instead")
                 .hasMessageContaining("(camel-azure-key-vault)");
         parameters.put("authHeaders.x-api-key", "given");
@@ -228,14 +232,51 @@ class AdfImportTest {
     }
 
     @Test
-    void anEncryptedCredentialIsReportedNotSilentlyDropped() throws Exception {
+    void anEncryptedCredentialNeedsTheSecretAsAnOption() throws Exception {
+        // a linked service saved through a self-hosted integration runtime: the password is in encryptedCredential
         parameters.put("adfLinkedService", file("enc.json", """
                 {"name":"enc","properties":{"type":"RestService","typeProperties":{"url":"https://x",
-                  "authenticationType":"Basic","userName":"u","encryptedCredential":"ew0KICAiVmVyc2lvbiI6ICIyMDE3"}}}"""));
+                  "authenticationType":"Basic","userName":"u","encryptedCredential":"ew0KICAiVmVyc2lvbiI6ICIyMDE3"},
+                  "connectVia":{"referenceName":"SelfHostedIR","type":"IntegrationRuntimeReference"}}}"""));
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessageContaining("ADF linked service 'enc' (" + parameters.get("adfLinkedService") + "): the"
+                                      + " password of authenticationType Basic is in"
+                                      + " properties.typeProperties.encryptedCredential")
+                .hasMessageContaining("Set the option 'password' on the endpoint (password={{my.password}}) or on the"
+                                      + " component");
+        parameters.put("password", "given");
+        apply(AUTH_OPTIONS::contains);
+        assertThat(parameters).containsEntry("userName", "u").containsEntry("password", "given");
+
+        parameters.remove("password");
+        config.setPassword("from-the-component");
+        apply(AUTH_OPTIONS::contains);
+        assertThat(parameters).doesNotContainKey("password");
+    }
+
+    @Test
+    void anEncryptedCredentialOfEachAuthenticationTypeNamesItsSecret() throws Exception {
+        for (String[] c : new String[][] { { "AadServicePrincipal", "", "servicePrincipalKey" },
+                { "AadServicePrincipal", ",\"servicePrincipalCredentialType\":\"ServicePrincipalCert\"",
+                  "servicePrincipalEmbeddedCert" },
+                { "OAuth2ClientCredential", "", "clientSecret" } }) {
+            parameters.clear();
+            parameters.put("adfLinkedService", file("enc.json", "{\"name\":\"enc\",\"properties\":{\"type\":"
+                    + "\"RestService\",\"typeProperties\":{\"url\":\"https://x\",\"authenticationType\":\"" + c[0]
+                    + "\"" + c[1] + ",\"encryptedCredential\":\"ew0K\"}}}"));
+            assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                    .hasMessageContaining("the " + c[2] + " of authenticationType " + c[0] + " is in")
+                    .hasMessageContaining("Set the option '" + c[2] + "' on the endpoint");
+        }
+        parameters.clear();
+        parameters.put("adfLinkedService", file("anon.json", """
+                {"name":"anon","properties":{"type":"RestService","typeProperties":{"url":"https://x",
+                  "authenticationType":"Anonymous","encryptedCredential":"ew0K"}}}"""));
         try (LogCapture log = LogCapture.open()) {
             apply(AUTH_OPTIONS::contains);
             assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("INFO")
-                    .contains("typeProperties.encryptedCredential holds secrets encrypted by ADF"));
+                    .contains("properties.typeProperties.encryptedCredential holds secrets encrypted by ADF's"
+                              + " self-hosted integration runtime"));
         }
     }
 

@@ -27,7 +27,7 @@ class TranslatorErrorsTest {
             "`{\"mappings\":[{\"source\":{\"path\":\"$.a\"},\"sink\":{\"name\":\"a\",\"type\":\"Money\"}}]}` | translator mappings[0].sink: unknown interim data type 'Money'",
             "`{\"mappings\":[{\"source\":{\"path\":\"$.a\"},\"sink\":{\"name\":\"a\",\"length\":10}}]}` | translator mappings[0].sink: property 'length' is not supported",
             "`{\"mappings\":[{\"source\":{},\"sink\":{\"name\":\"a\"}}]}` | translator mappings[0].source needs a 'path' or a 'name'",
-            "`{\"mappings\":[{\"source\":{\"path\":\"$.a\"},\"sink\":{}}]}` | translator mappings[0].sink needs a 'name'",
+            "`{\"mappings\":[{\"source\":{\"path\":\"$[0]\"},\"sink\":{}}]}` | translator mappings[0].sink needs a 'name'",
             "`{\"mappings\":[{\"source\":{\"path\":\"$[?(@.a\"},\"sink\":{\"name\":\"a\"}}]}` | translator mappings[0].source path: '$[?(@.a' is not a valid JSONPath",
             "`{\"mappings\":[{\"source\":{\"path\":\"$.a\"},\"sink\":{\"name\":\"x\"}},{\"source\":{\"path\":\"$.b\"},\"sink\":{\"name\":\"x\"}}]}` | translator maps two values to the sink column 'x'",
             "`{\"collectionReference\":\"data\"}` | translator collectionReference 'data' must start at the root",
