@@ -317,19 +317,21 @@ public class AdfRestConfiguration implements Cloneable {
     // --- ADF definitions to import ----------------------------------------------------------------------------------
 
     @UriParam(label = "adf",
-              description = "An ADF RestService linked service JSON, as ADF shows or exports it (file: or classpath:):"
-                            + " its url becomes the base URL unless the endpoint gives an http(s) URL, and its"
-                            + " properties become options of the same name. Options set on the endpoint win.")
+              description = "An ADF RestService linked service JSON, as ADF shows or exports it (file: or classpath:;"
+                            + " #name picks it from an ARM template): its url becomes the base URL unless the endpoint"
+                            + " gives an http(s) URL, and its properties become options of the same name. Options set"
+                            + " on the endpoint win.")
     private String adfLinkedService;
 
     @UriParam(label = "adf",
-              description = "An ADF RestResource dataset JSON (file: or classpath:): relativeUrl and the dataset-level"
-                            + " requestMethod, additionalHeaders, requestBody and paginationRules become options."
-                            + " Options set on the endpoint win.")
+              description = "An ADF RestResource dataset JSON (file: or classpath:; #name picks it from an ARM"
+                            + " template): relativeUrl and the dataset-level requestMethod, additionalHeaders,"
+                            + " requestBody and paginationRules become options. Options set on the endpoint win.")
     private String adfDataset;
 
     @UriParam(label = "adf",
-              description = "An ADF pipeline JSON (file: or classpath:) whose Copy activity (adfActivity) has a"
+              description = "An ADF pipeline JSON (file: or classpath:; #name picks it from an ARM template, with the"
+                            + " dataset and linked service it uses) whose Copy activity (adfActivity) has a"
                             + " RestSource: requestMethod, additionalHeaders, requestBody, paginationRules,"
                             + " httpRequestTimeout, requestInterval, translator and enableSkipIncompatibleRow become"
                             + " options. Also takes a single Copy activity JSON. Options set on the endpoint win.")
@@ -337,7 +339,7 @@ public class AdfRestConfiguration implements Cloneable {
 
     @UriParam(label = "adf",
               description = "The name of the Copy activity to import from adfPipeline; may be left out when the"
-                            + " pipeline has a single Copy activity.")
+                            + " pipeline has a single active Copy activity.")
     private String adfActivity;
 
     // --- limits ----------------------------------------------------------------------------------------------------

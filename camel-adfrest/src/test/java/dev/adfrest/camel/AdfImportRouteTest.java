@@ -269,6 +269,25 @@ class AdfImportRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void aValueTheEndpointRefusesIsNamedWithTheFileAndPropertyItCameFrom() throws Exception {
+        String pipeline = adfJson("BadValues.json", """
+                {"name":"p","properties":{"activities":[{"name":"Copy1","type":"Copy","typeProperties":{
+                  "source":{"type":"RestSource","httpRequestTimeout":"one minute","additionalHeaders":{"bad header":"1"}},
+                  "sink":{"type":"JsonSink"}}}]}}""");
+        String uri = "adfrest:" + Pages.baseUrl(api) + "/v1?adfPipeline=" + pipeline;
+        assertThatThrownBy(() -> context.getEndpoint(uri))
+                .hasMessageContaining("Option 'httpRequestTimeout'")
+                .hasMessageContaining("[httpRequestTimeout comes from ADF Copy activity 'Copy1' (" + pipeline + "),"
+                                      + " property properties.activities[0].typeProperties.source.httpRequestTimeout;"
+                                      + " fix it there, or set httpRequestTimeout on the endpoint, which wins]");
+        assertThatThrownBy(() -> context.getEndpoint(uri + "&httpRequestTimeout=60s"))
+                .hasMessageContaining("Option 'additionalHeaders' has an invalid header name 'bad header'")
+                .hasMessageContaining("[additionalHeaders.bad header comes from ADF Copy activity 'Copy1' (" + pipeline
+                                      + "), property properties.activities[0].typeProperties.source.additionalHeaders"
+                                      + "['bad header']");
+    }
+
+    @Test
     void aSecretMaskedByAdfsExportIsRefused() throws Exception {
         String ls = adfJson("Masked.json", """
                 {"name":"ls","properties":{"type":"RestService","typeProperties":{"url":"https://api.example.com",

@@ -78,7 +78,7 @@ public final class AdfJson {
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String in = e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "";
             throw new IllegalArgumentException("Option '" + option + "': " + what + " is not valid JSON" + where
-                                               + (in.isEmpty() ? "" : " (in " + in + ")") + ": "
+                                               + (in.isEmpty() ? "" : " (near " + in + ")") + ": "
                                                + e.getOriginalMessage() + ". Fix the JSON there: ADF's code view"
                                                + " ({}), its Git integration and Export ARM template write valid"
                                                + " JSON, so copy the definition from one of them", e);

@@ -97,8 +97,9 @@ final class LinkedServiceReader {
     }
 
     /**
-     * A linked service saved through a self-hosted integration runtime keeps its secrets in encryptedCredential, out
-     * of reach: the secret options its authentication type needs must be given on the endpoint or the component.
+     * ADF keeps a linked service's secrets in encryptedCredential in its Git integration and for self-hosted
+     * integration runtimes, out of reach: the secret options its authentication type needs must be given on the
+     * endpoint or the component.
      */
     private static void encryptedCredential(AdfDefinition ls, JsonNode type, ImportedOptions into) {
         String auth = type.path("authenticationType").asText("Anonymous");
@@ -115,15 +116,15 @@ final class LinkedServiceReader {
             if (!type.has(option)) {
                 missing = true;
                 into.refuse(option, ls.describe() + ": the " + option + " of authenticationType " + auth + " is in "
-                        + at + ", encrypted by ADF's self-hosted integration runtime, which adfrest cannot decrypt."
-                        + " Set the option '" + option + "' on the endpoint (" + option + "={{my." + option + "}}) or"
-                        + " on the component");
+                        + at + ", which ADF encrypted (its Git integration and self-hosted integration runtimes keep"
+                        + " secrets there) and adfrest cannot decrypt. Set the option '" + option + "' on the endpoint ("
+                        + option + "={{my." + option + "}}) or on the component");
             }
         }
         if (!missing) {
-            LOG.info("{}: {} holds secrets encrypted by ADF's self-hosted integration runtime, which adfrest cannot"
-                     + " decrypt; if the API needs one (an authHeaders value), give it as an endpoint option"
-                     + " (authHeaders.x-api-key={{my.apiKey}})", ls.describe(), at);
+            LOG.info("{}: {} holds secrets ADF encrypted, which adfrest cannot decrypt; if the API needs one (an"
+                     + " authHeaders value), give it as an endpoint option (authHeaders.x-api-key={{my.apiKey}})",
+                    ls.describe(), at);
         }
     }
 }

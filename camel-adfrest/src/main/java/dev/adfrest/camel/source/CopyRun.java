@@ -358,7 +358,8 @@ public final class CopyRun implements AutoCloseable {
         RunSummary done = progress(reason);
         if (reason == Step.StopReason.REPEATED_REQUEST) {
             LOG.warn("Run {}: the next request would repeat {} {} ({}); the run ends here, that page being the last. "
-                     + "Add an EndCondition rule, or set failOnRepeatedRequest=true to fail instead.",
+                     + "Add an EndCondition rule, or set failOnRepeatedRequest=true to fail instead (or"
+                     + " allowRepeatedRequests=true for an API that answers the same request with its next page).",
                     runId, lastRequest.method(), masking.url(lastRequest.url()), masking.scrub(detail));
         } else {
             LOG.debug("Run {} ends: {}", runId, masking.scrub(detail));

@@ -275,9 +275,71 @@ class AdfImportTest {
         try (LogCapture log = LogCapture.open()) {
             apply(AUTH_OPTIONS::contains);
             assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("INFO")
-                    .contains("properties.typeProperties.encryptedCredential holds secrets encrypted by ADF's"
-                              + " self-hosted integration runtime"));
+                    .contains("properties.typeProperties.encryptedCredential holds secrets ADF encrypted"));
         }
+    }
+
+    @Test
+    void anArmTemplateWithSeveralRestLinkedServicesNeedsANameAndTakesItInAnyCase() throws Exception {
+        String arm = file("arm.json", """
+                {"$schema":"http://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#",
+                 "contentVersion":"1.0.0.0","parameters":{"factoryName":{"type":"string"}},
+                 "resources":[
+                  {"name":"[concat(parameters('factoryName'), '/Orders')]","type":"Microsoft.DataFactory/factories/linkedServices",
+                   "apiVersion":"2018-06-01","properties":{"type":"RestService","typeProperties":{"url":"https://orders.example.com",
+                   "authHeaders":{"x-tenant":"[[acme]"}}},"dependsOn":[]},
+                  {"name":"[concat(parameters('factoryName'), '/Billing')]","type":"Microsoft.DataFactory/factories/linkedServices",
+                   "apiVersion":"2018-06-01","properties":{"type":"RestService","typeProperties":{"url":"https://billing.example.com"}},
+                   "dependsOn":[]}]}""");
+        parameters.put("adfLinkedService", arm);
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessage("Option 'adfLinkedService': the ARM template " + arm + " has several REST linked services"
+                            + " (type RestService): [Orders (RestService), Billing (RestService)]. Pick one with"
+                            + " adfLinkedService=" + arm + "#<name>");
+        parameters.put("adfLinkedService", arm + "#orders");
+        apply(AUTH_OPTIONS::contains);
+        assertThat(config.getBaseUrl()).isEqualTo("https://orders.example.com");
+        assertThat(parameters).containsEntry("authHeaders", Map.of("x-tenant", "[acme]")); // ARM's [[ escape
+    }
+
+    @Test
+    void anExpressionInsideATranslatorIsRefusedNamingItsPath() throws Exception {
+        parameters.put("adfPipeline", file("p.json", """
+                {"name":"p","properties":{"activities":[{"name":"Copy1","type":"Copy","typeProperties":{
+                  "source":{"type":"RestSource"},"sink":{"type":"JsonSink"},
+                  "translator":{"type":"TabularTranslator","mappings":[
+                    {"source":{"path":"['a']"},"sink":{"name":"a"}},
+                    {"source":{"path":"['b']"},"sink":{"name":{"value":"@item().column","type":"Expression"}}},
+                    {"source":{"path":"['c']"},"sink":{"name":"@@c"}}]}}}]}}"""));
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessageContaining("properties.activities[0].typeProperties.translator.mappings[1].sink.name is an"
+                                      + " ADF expression (@item().column)")
+                .hasMessageContaining("Set the option 'translator' on the endpoint instead");
+    }
+
+    @Test
+    void aCopyActivityInsideADeactivatedContainerIsNotCopied() throws Exception {
+        parameters.put("adfPipeline", file("p.json", """
+                {"name":"p","properties":{"activities":[
+                  {"name":"ForEachTable","type":"ForEach","state":"Inactive","onInactiveMarkAs":"Succeeded",
+                   "typeProperties":{"activities":[{"name":"CopyUsers","type":"Copy","typeProperties":{
+                     "source":{"type":"RestSource"},"sink":{"type":"JsonSink"}}}]}}]}}"""));
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessageContaining("ADF Copy activity 'CopyUsers'")
+                .hasMessageContaining("its container 'ForEachTable' is deactivated (\"state\": \"Inactive\" at"
+                                      + " properties.activities[0].state)")
+                .hasMessageContaining("adfrest does not copy it");
+    }
+
+    @Test
+    void aDefinitionFileNamedWithAnotherNameAfterTheHashIsRefused() throws Exception {
+        parameters.put("adfLinkedService", "classpath:adf/RESTLinkedService.json#OtherService");
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessage("Option 'adfLinkedService': classpath:adf/RESTLinkedService.json holds the linked service"
+                            + " 'RESTLinkedService', not 'OtherService'; drop #OtherService or name the right file");
+        parameters.put("adfLinkedService", "classpath:adf/RESTLinkedService.json#RESTLinkedService");
+        apply(AUTH_OPTIONS::contains);
+        assertThat(parameters).containsEntry("userName", "copyuser");
     }
 
     @Test
