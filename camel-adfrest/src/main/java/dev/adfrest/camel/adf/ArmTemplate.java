@@ -169,9 +169,11 @@ final class ArmTemplate {
 
     /**
      * What the template says about a {@code [parameters('x')]} expression, for messages: the parameter's default when
-     * it has one and is not secure. Empty otherwise.
+     * it has one and neither the parameter nor the property is secret. Empty for other expressions.
+     *
+     * @param secret whether the property holds a secret (its default is then never shown)
      */
-    String defaultOf(String expression) {
+    String defaultOf(String expression, boolean secret) {
         Matcher m = PARAMETER.matcher(expression.trim());
         if (!m.matches()) {
             return "";
@@ -186,6 +188,9 @@ final class ArmTemplate {
         }
         if (value == null || !value.isValueNode() || value.isNull()) {
             return " (parameter '" + name + "' has no default in the template)";
+        }
+        if (secret) {
+            return " (parameter '" + name + "' has a default in the template, not shown: the property holds a secret)";
         }
         return " (the template's default for parameter '" + name + "' is '" + value.asText() + "')";
     }

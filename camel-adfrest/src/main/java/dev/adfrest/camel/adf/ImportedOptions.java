@@ -330,7 +330,7 @@ final class ImportedOptions {
 
     private static String armRefusal(AdfDefinition d, String at, String option, String expression, boolean secret) {
         return d.describe() + ": " + at + " is an ARM template expression (" + expression + "), which adfrest does not"
-               + " evaluate" + d.arm().defaultOf(expression) + ". " + howTo(option, secret);
+               + " evaluate" + d.arm().defaultOf(expression, secret) + ". " + howTo(option, secret);
     }
 
     private static String howTo(String option, boolean secret) {

@@ -303,6 +303,30 @@ class AdfImportTest {
     }
 
     @Test
+    void theTemplatesDefaultOfASecretIsNeverShown() throws Exception {
+        // a template whose author made the password a plain string parameter with a default
+        String arm = file("arm.json", """
+                {"$schema":"http://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#",
+                 "contentVersion":"1.0.0.0","parameters":{"factoryName":{"type":"string"},
+                   "pw":{"type":"string","defaultValue":"hunter2-default"},"user":{"type":"string","defaultValue":"copyuser"}},
+                 "resources":[{"name":"[concat(parameters('factoryName'), '/Rest')]",
+                   "type":"Microsoft.DataFactory/factories/linkedServices","apiVersion":"2018-06-01",
+                   "properties":{"type":"RestService","typeProperties":{"url":"https://x.example.com",
+                     "authenticationType":"Basic","userName":"[parameters('user')]","password":"[parameters('pw')]"}}}]}""");
+        parameters.put("adfLinkedService", arm + "#Rest");
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessageContaining("resources[0].properties.typeProperties.userName is an ARM template expression"
+                                      + " ([parameters('user')]), which adfrest does not evaluate (the template's"
+                                      + " default for parameter 'user' is 'copyuser')");
+        parameters.put("userName", "copyuser");
+        assertThatThrownBy(() -> apply(AUTH_OPTIONS::contains))
+                .hasMessageContaining("resources[0].properties.typeProperties.password is an ARM template expression"
+                                      + " ([parameters('pw')])")
+                .hasMessageContaining("not shown: the property holds a secret")
+                .hasMessageNotContaining("hunter2-default");
+    }
+
+    @Test
     void anExpressionInsideATranslatorIsRefusedNamingItsPath() throws Exception {
         parameters.put("adfPipeline", file("p.json", """
                 {"name":"p","properties":{"activities":[{"name":"Copy1","type":"Copy","typeProperties":{

@@ -23,6 +23,8 @@ class PlainPathTest {
     void namesAndIndexesAreSteps() {
         assertThat(plain("$.paging.next").orElseThrow().steps()).containsExactly("paging", "next");
         assertThat(plain("$['@odata.nextLink']").orElseThrow().steps()).containsExactly("@odata.nextLink");
+        // the form ADF's authoring screen writes, a dot before the bracket
+        assertThat(plain("$.['@odata.nextLink']").orElseThrow().steps()).containsExactly("@odata.nextLink");
         assertThat(plain("$[\"next page\"]").orElseThrow().steps()).containsExactly("next page");
         assertThat(plain("$.data[0].id").orElseThrow().steps()).containsExactly("data", 0, "id");
         assertThat(plain("$[2]").orElseThrow().steps()).containsExactly(2);
