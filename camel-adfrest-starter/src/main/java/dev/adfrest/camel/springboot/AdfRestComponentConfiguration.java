@@ -1,0 +1,816 @@
+package dev.adfrest.camel.springboot;
+
+import java.util.Map;
+
+import com.azure.core.credential.TokenCredential;
+import dev.adfrest.camel.AdfRestConfiguration;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The adfrest component's options as Spring Boot properties, {@code camel.component.adfrest.*}: the shared ADF
+ * linked service every {@code adfrest:} endpoint starts from. One property per component option (kebab-case of the
+ * option name), documented with the option's own description so IDEs complete and explain them;
+ * {@code StarterCoversEveryOptionTest} fails when the component gains an option that is missing here.
+ */
+@ConfigurationProperties(prefix = "camel.component.adfrest")
+public class AdfRestComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the adfrest component. This is enabled by default.
+     */
+    private Boolean enabled;
+
+    /**
+     * Additional HTTP request headers (ADF 'additionalHeaders'): a JSON object, entries prefixed with
+     * 'additionalHeaders.', or a Map bean. An Accept header is ignored: every request carries Accept:
+     * application/json. One property per header, its name in brackets (which keep case and dots):
+     * camel.component.adfrest.additional-headers[x-user-defined]=helloworld.
+     */
+    private Map<String, String> additionalHeaders;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * Shared configuration: the options every endpoint starts from (an ADF linked service). The option is a
+     * dev.adfrest.camel.AdfRestConfiguration type.
+     */
+    private AdfRestConfiguration configuration;
+
+    /**
+     * Fail the run when the next request would be identical to the one just made, instead of ending it normally with
+     * a warning.
+     */
+    private Boolean failOnRepeatedRequest = false;
+
+    /**
+     * The time to get a response, not to read it (ADF 'httpRequestTimeout'): an ADF TimeSpan (00:01:40), a Camel
+     * duration (100s) or milliseconds.
+     */
+    private String httpRequestTimeout = "00:01:40";
+
+    /**
+     * When a next link is followed, add back the first request's query parameters that the link lacks (ADF drops
+     * them). A parameter is never duplicated.
+     */
+    private Boolean keepQueryParameters = false;
+
+    /**
+     * ADF pagination rules: a JSON object copied from ADF, entries prefixed with 'paginationRules.'
+     * (paginationRules.AbsoluteUrl=$.paging.next), or a Map bean. Keys and values as in ADF's copy activity; see the
+     * component documentation. One property per rule, its key in brackets (which keep case and dots):
+     * camel.component.adfrest.pagination-rules[AbsoluteUrl]=$.paging.next,
+     * camel.component.adfrest.pagination-rules[QueryParameters.page]=RANGE:1::1.
+     */
+    private Map<String, String> paginationRules;
+
+    /**
+     * Fetch up to this many pages at once when the requests are known in advance: RANGE rules that take no value
+     * from a response (EndCondition and MaxRequestNumber rules may be there). Pages are still handed to the route
+     * one at a time, in order, with an exact CamelAdfRestLastPage, and MaxRequestNumber is never exceeded; pages
+     * fetched ahead past the end of the run (an EndCondition or a 204 inside the window) are dropped, never
+     * delivered. requestInterval then spaces the starts of requests. Rules that read the next request from a
+     * response (a next link, a cursor) fetch one page at a time whatever this says. 1 to 32.
+     */
+    private Integer parallelRequests = 1;
+
+    /**
+     * A relative URL to the resource (ADF dataset 'relativeUrl'), joined to the base URL as baseUrl/relativeUrl. May
+     * contain a query string and {var} placeholders.
+     */
+    private String relativeUrl;
+
+    /**
+     * The body of the request (ADF 'requestBody'), sent with POST. Its Content-Type is application/json unless
+     * additionalHeaders sets one.
+     */
+    private String requestBody;
+
+    /**
+     * The time to wait before each next-page request (ADF 'requestInterval'): an ADF TimeSpan, a Camel duration or
+     * milliseconds. 0 requests at full speed. With parallelRequests, the least time between the starts of two
+     * requests.
+     */
+    private String requestInterval = "00:00:01";
+
+    /**
+     * The HTTP method (ADF 'requestMethod'): GET or POST, in any letter case.
+     */
+    private String requestMethod = "GET";
+
+    /**
+     * The name of the Copy activity to import from adfPipeline; may be left out when the pipeline has a single Copy
+     * activity.
+     */
+    private String adfActivity;
+
+    /**
+     * An ADF RestResource dataset JSON (file: or classpath:): relativeUrl and the dataset-level requestMethod,
+     * additionalHeaders, requestBody and paginationRules become options. Options set on the endpoint win.
+     */
+    private String adfDataset;
+
+    /**
+     * An ADF RestService linked service JSON, as ADF shows or exports it (file: or classpath:): its url becomes the
+     * base URL unless the endpoint gives an http(s) URL, and its properties become options of the same name. Options
+     * set on the endpoint win.
+     */
+    private String adfLinkedService;
+
+    /**
+     * An ADF pipeline JSON (file: or classpath:) whose Copy activity (adfActivity) has a RestSource: requestMethod,
+     * additionalHeaders, requestBody, paginationRules, httpRequestTimeout, requestInterval, translator and
+     * enableSkipIncompatibleRow become options. Also takes a single Copy activity JSON. Options set on the endpoint
+     * win.
+     */
+    private String adfPipeline;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * The largest response body accepted, in bytes; a larger page fails the run with a clear error instead of
+     * exhausting memory.
+     */
+    private Long maxResponseSize = 104857600L;
+
+    /**
+     * Retries of a request after a transient fault: 408, 429, 5xx (except 501 and 505), connection resets and
+     * refusals, timeouts, empty or truncated responses. 0 disables.
+     */
+    private Integer maxRetries = 3;
+
+    /**
+     * The longest single wait before a retry. A Retry-After header asking for longer fails the run at once instead
+     * of blocking the route. A duration.
+     */
+    private String maxRetryWait = "00:02:00";
+
+    /**
+     * The longest time without a byte while reading a response body, after its headers arrived (httpRequestTimeout
+     * bounds the wait for the headers). A duration.
+     */
+    private String readTimeout = "00:05:00";
+
+    /**
+     * The first backoff before a retry; it doubles on each retry, with jitter. A duration.
+     */
+    private String retryDelay = "1s";
+
+    /**
+     * Retry POST requests too. Only for APIs where the POST only reads (searches, queries).
+     */
+    private Boolean retryPost = false;
+
+    /**
+     * The directory for pages over spoolThreshold; the JVM's temporary directory (java.io.tmpdir) when not set.
+     * Created if missing.
+     */
+    private String spoolDirectory;
+
+    /**
+     * A page larger than this many bytes is never held in memory: it streams to a temporary file in spoolDirectory
+     * while its JSON is checked and the pagination values are read, and the exchange body streams from that file,
+     * which is deleted when the exchange completes. Converting such a body to String, byte or JsonNode loads it
+     * whole. Not applied with collectionReference or translator: mapping needs the page in memory.
+     */
+    private Long spoolThreshold = 16777216L;
+
+    /**
+     * A Camel StateRepository (e.g. #fileStateRepository: a FileStateRepository survives restarts) in which the
+     * consumer records, after each page the route processed, the request for the next page. A run that failed or was
+     * interrupted resumes at the first page not processed; a run that ended normally starts afresh. One entry per
+     * route id: give the route an id. The option is a org.apache.camel.spi.StateRepository<java.lang.String,
+     * java.lang.String> type.
+     */
+    private StateRepository<String, String> stateRepository;
+
+    /**
+     * The JSONPath of the array of records in a page (ADF translator 'collectionReference'): $.data, $'value', or $
+     * for a page that is a top-level array. The body becomes the page's records as a List of Jackson JsonNode (still
+     * one exchange per page), with header CamelAdfRestRecordCount. With a translator, the array its rows cross-
+     * apply. Missing or null means no records; a single object is one record.
+     */
+    private String collectionReference;
+
+    /**
+     * Skip rows with a value that does not convert to its column's type (ADF copy activity
+     * 'enableSkipIncompatibleRow'), instead of failing the run. Each skipped row is logged at WARN with its page and
+     * row number, column and value; header CamelAdfRestSkippedRowCount counts them per page.
+     */
+    private Boolean enableSkipIncompatibleRow = false;
+
+    /**
+     * ADF's copy activity 'translator' (a TabularTranslator): inline JSON (in RAW(...)), a file: or classpath:
+     * resource, or a #bean (a JSON String, Jackson JsonNode or Map). The body becomes the page's rows as a List of
+     * Map (LinkedHashMap in mapping order): one row per element of the collectionReference, root fields ($...)
+     * repeated on each. Mappings take source path (relative to the element, or absolute from $) or name, sink name
+     * and type (ADF interim types become Java types: Int32 Integer, Decimal BigDecimal, DateTime LocalDateTime,
+     * DateTimeOffset OffsetDateTime, Guid UUID, TimeSpan Duration, Byte byte...); typeConversion and
+     * typeConversionSettings apply as in ADF. Without mappings, each record's top-level fields by name (ADF's
+     * default mapping).
+     */
+    private String translator;
+
+    /**
+     * AadServicePrincipal, ManagedServiceIdentity and tokenCredential: the resource the token is for, such as
+     * https://management.core.windows.net (ADF 'aadResourceId'). The token is requested for its /.default scope.
+     */
+    private String aadResourceId;
+
+    /**
+     * Send credentials (Authorization, authHeaders) also to next links on another scheme, host or port than the base
+     * URL.
+     */
+    private Boolean allowCrossOriginCredentials = false;
+
+    /**
+     * Hosts that next links and redirects may lead to, comma-separated (api.example.com, *.example.com); the base
+     * URL's host is always allowed. A link to any other host fails the run, naming the host (an SSRF guard). Empty:
+     * any host.
+     */
+    private String allowedHosts;
+
+    /**
+     * The ADF authentication type of the linked service: Anonymous, Basic, AadServicePrincipal (Microsoft Entra ID
+     * service principal, key or certificate), ManagedServiceIdentity (the managed identity of the Azure host) or
+     * OAuth2ClientCredential (any OAuth 2.0 token endpoint). Token types sign in before the first request and send
+     * Authorization: Bearer; authHeaders apply with every type.
+     */
+    private String authenticationType = "Anonymous";
+
+    /**
+     * HTTP request headers for authentication (ADF linked service 'authHeaders'), such as an API key: a JSON object,
+     * entries prefixed with 'authHeaders.', or a Map bean. Secret: sent only to the base URL's origin, never logged.
+     * One property per header, its name in brackets (which keep case and dots):
+     * camel.component.adfrest.auth-headers[x-api-key]=...
+     */
+    private Map<String, String> authHeaders;
+
+    /**
+     * AadServicePrincipal: the sign-in host (https), overriding the one azureCloudType selects; for private clouds,
+     * proxies and tests.
+     */
+    private String authorityHost;
+
+    /**
+     * AadServicePrincipal: the Azure cloud the application is registered in (ADF 'azureCloudType'); selects the
+     * sign-in host unless authorityHost is set.
+     */
+    private String azureCloudType = "AzurePublic";
+
+    /**
+     * OAuth2ClientCredential: the client ID (ADF 'clientId').
+     */
+    private String clientId;
+
+    /**
+     * OAuth2ClientCredential: the client secret (ADF 'clientSecret'). Sent in the request body (client_secret_post);
+     * if the server rejects the client, once more with HTTP Basic (client_secret_basic).
+     */
+    private String clientSecret;
+
+    /**
+     * Validate the server's TLS certificate and host name (ADF 'enableServerCertificateValidation'). false accepts
+     * any certificate.
+     */
+    private Boolean enableServerCertificateValidation = true;
+
+    /**
+     * ManagedServiceIdentity: the client ID of a user-assigned managed identity (ADF's 'credential'). Unset: the
+     * host's system-assigned identity.
+     */
+    private String managedIdentityClientId;
+
+    /**
+     * ManagedServiceIdentity: the URL to request tokens from instead of the platform's identity endpoint (requests
+     * keep the Azure Instance Metadata Service shape); for proxies and tests.
+     */
+    private String managedIdentityEndpoint;
+
+    /**
+     * The password for Basic authentication.
+     */
+    private String password;
+
+    /**
+     * OAuth2ClientCredential: the resource (target service) to request the token for (ADF 'resource'). Optional.
+     */
+    private String resource;
+
+    /**
+     * OAuth2ClientCredential: the scope to request, space-separated (ADF 'scope'). Optional.
+     */
+    private String scope;
+
+    /**
+     * AadServicePrincipal: sign in with the key (servicePrincipalKey) or a certificate
+     * (servicePrincipalEmbeddedCert) (ADF 'servicePrincipalCredentialType').
+     */
+    private String servicePrincipalCredentialType = "ServicePrincipalKey";
+
+    /**
+     * AadServicePrincipal with ServicePrincipalCert: the certificate with its private key (ADF
+     * 'servicePrincipalEmbeddedCert'): a PKCS#12 (PFX) file or a PEM text (certificate and unencrypted PKCS#8 RSA
+     * key), given base64-encoded inline (use RAW(...) in a URI) or as a Camel resource such as
+     * file:/etc/keys/app.pfx or classpath:app.pem.
+     */
+    private String servicePrincipalEmbeddedCert;
+
+    /**
+     * AadServicePrincipal with ServicePrincipalCert: the password of the PFX certificate, if it has one (ADF
+     * 'servicePrincipalEmbeddedCertPassword').
+     */
+    private String servicePrincipalEmbeddedCertPassword;
+
+    /**
+     * AadServicePrincipal: the application (client) ID of the Microsoft Entra ID service principal (ADF
+     * 'servicePrincipalId').
+     */
+    private String servicePrincipalId;
+
+    /**
+     * AadServicePrincipal with servicePrincipalCredentialType=ServicePrincipalKey: the application's client secret
+     * (ADF 'servicePrincipalKey').
+     */
+    private String servicePrincipalKey;
+
+    /**
+     * Camel SSLContextParameters for custom trust or client certificates. The option is a
+     * org.apache.camel.support.jsse.SSLContextParameters type.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * AadServicePrincipal: the tenant (directory) ID or domain name, such as contoso.onmicrosoft.com, under which
+     * the application is registered (ADF 'tenant').
+     */
+    private String tenant;
+
+    /**
+     * An Azure TokenCredential bean (#name) to sign in with, for credentials the options cannot express (workload
+     * identity, Azure CLI, a chain). Used with authenticationType AadServicePrincipal or ManagedServiceIdentity
+     * instead of the credential those options build; aadResourceId names the resource. The option is a
+     * com.azure.core.credential.TokenCredential type.
+     */
+    private TokenCredential tokenCredential;
+
+    /**
+     * OAuth2ClientCredential: the token endpoint URL of the authorization server (ADF 'tokenEndpoint').
+     */
+    private String tokenEndpoint;
+
+    /**
+     * The user name for Basic authentication.
+     */
+    private String userName;
+
+    public Map<String, String> getAdditionalHeaders() {
+        return additionalHeaders;
+    }
+
+    public void setAdditionalHeaders(Map<String, String> additionalHeaders) {
+        this.additionalHeaders = additionalHeaders;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public AdfRestConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(AdfRestConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getFailOnRepeatedRequest() {
+        return failOnRepeatedRequest;
+    }
+
+    public void setFailOnRepeatedRequest(Boolean failOnRepeatedRequest) {
+        this.failOnRepeatedRequest = failOnRepeatedRequest;
+    }
+
+    public String getHttpRequestTimeout() {
+        return httpRequestTimeout;
+    }
+
+    public void setHttpRequestTimeout(String httpRequestTimeout) {
+        this.httpRequestTimeout = httpRequestTimeout;
+    }
+
+    public Boolean getKeepQueryParameters() {
+        return keepQueryParameters;
+    }
+
+    public void setKeepQueryParameters(Boolean keepQueryParameters) {
+        this.keepQueryParameters = keepQueryParameters;
+    }
+
+    public Map<String, String> getPaginationRules() {
+        return paginationRules;
+    }
+
+    public void setPaginationRules(Map<String, String> paginationRules) {
+        this.paginationRules = paginationRules;
+    }
+
+    public Integer getParallelRequests() {
+        return parallelRequests;
+    }
+
+    public void setParallelRequests(Integer parallelRequests) {
+        this.parallelRequests = parallelRequests;
+    }
+
+    public String getRelativeUrl() {
+        return relativeUrl;
+    }
+
+    public void setRelativeUrl(String relativeUrl) {
+        this.relativeUrl = relativeUrl;
+    }
+
+    public String getRequestBody() {
+        return requestBody;
+    }
+
+    public void setRequestBody(String requestBody) {
+        this.requestBody = requestBody;
+    }
+
+    public String getRequestInterval() {
+        return requestInterval;
+    }
+
+    public void setRequestInterval(String requestInterval) {
+        this.requestInterval = requestInterval;
+    }
+
+    public String getRequestMethod() {
+        return requestMethod;
+    }
+
+    public void setRequestMethod(String requestMethod) {
+        this.requestMethod = requestMethod;
+    }
+
+    public String getAdfActivity() {
+        return adfActivity;
+    }
+
+    public void setAdfActivity(String adfActivity) {
+        this.adfActivity = adfActivity;
+    }
+
+    public String getAdfDataset() {
+        return adfDataset;
+    }
+
+    public void setAdfDataset(String adfDataset) {
+        this.adfDataset = adfDataset;
+    }
+
+    public String getAdfLinkedService() {
+        return adfLinkedService;
+    }
+
+    public void setAdfLinkedService(String adfLinkedService) {
+        this.adfLinkedService = adfLinkedService;
+    }
+
+    public String getAdfPipeline() {
+        return adfPipeline;
+    }
+
+    public void setAdfPipeline(String adfPipeline) {
+        this.adfPipeline = adfPipeline;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public String getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    public void setMaxRetryWait(String maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(String retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Boolean getRetryPost() {
+        return retryPost;
+    }
+
+    public void setRetryPost(Boolean retryPost) {
+        this.retryPost = retryPost;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    public Long getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(Long spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getCollectionReference() {
+        return collectionReference;
+    }
+
+    public void setCollectionReference(String collectionReference) {
+        this.collectionReference = collectionReference;
+    }
+
+    public Boolean getEnableSkipIncompatibleRow() {
+        return enableSkipIncompatibleRow;
+    }
+
+    public void setEnableSkipIncompatibleRow(Boolean enableSkipIncompatibleRow) {
+        this.enableSkipIncompatibleRow = enableSkipIncompatibleRow;
+    }
+
+    public String getTranslator() {
+        return translator;
+    }
+
+    public void setTranslator(String translator) {
+        this.translator = translator;
+    }
+
+    public String getAadResourceId() {
+        return aadResourceId;
+    }
+
+    public void setAadResourceId(String aadResourceId) {
+        this.aadResourceId = aadResourceId;
+    }
+
+    public Boolean getAllowCrossOriginCredentials() {
+        return allowCrossOriginCredentials;
+    }
+
+    public void setAllowCrossOriginCredentials(Boolean allowCrossOriginCredentials) {
+        this.allowCrossOriginCredentials = allowCrossOriginCredentials;
+    }
+
+    public String getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(String allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
+
+    public String getAuthenticationType() {
+        return authenticationType;
+    }
+
+    public void setAuthenticationType(String authenticationType) {
+        this.authenticationType = authenticationType;
+    }
+
+    public Map<String, String> getAuthHeaders() {
+        return authHeaders;
+    }
+
+    public void setAuthHeaders(Map<String, String> authHeaders) {
+        this.authHeaders = authHeaders;
+    }
+
+    public String getAuthorityHost() {
+        return authorityHost;
+    }
+
+    public void setAuthorityHost(String authorityHost) {
+        this.authorityHost = authorityHost;
+    }
+
+    public String getAzureCloudType() {
+        return azureCloudType;
+    }
+
+    public void setAzureCloudType(String azureCloudType) {
+        this.azureCloudType = azureCloudType;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public Boolean getEnableServerCertificateValidation() {
+        return enableServerCertificateValidation;
+    }
+
+    public void setEnableServerCertificateValidation(Boolean enableServerCertificateValidation) {
+        this.enableServerCertificateValidation = enableServerCertificateValidation;
+    }
+
+    public String getManagedIdentityClientId() {
+        return managedIdentityClientId;
+    }
+
+    public void setManagedIdentityClientId(String managedIdentityClientId) {
+        this.managedIdentityClientId = managedIdentityClientId;
+    }
+
+    public String getManagedIdentityEndpoint() {
+        return managedIdentityEndpoint;
+    }
+
+    public void setManagedIdentityEndpoint(String managedIdentityEndpoint) {
+        this.managedIdentityEndpoint = managedIdentityEndpoint;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getServicePrincipalCredentialType() {
+        return servicePrincipalCredentialType;
+    }
+
+    public void setServicePrincipalCredentialType(String servicePrincipalCredentialType) {
+        this.servicePrincipalCredentialType = servicePrincipalCredentialType;
+    }
+
+    public String getServicePrincipalEmbeddedCert() {
+        return servicePrincipalEmbeddedCert;
+    }
+
+    public void setServicePrincipalEmbeddedCert(String servicePrincipalEmbeddedCert) {
+        this.servicePrincipalEmbeddedCert = servicePrincipalEmbeddedCert;
+    }
+
+    public String getServicePrincipalEmbeddedCertPassword() {
+        return servicePrincipalEmbeddedCertPassword;
+    }
+
+    public void setServicePrincipalEmbeddedCertPassword(String servicePrincipalEmbeddedCertPassword) {
+        this.servicePrincipalEmbeddedCertPassword = servicePrincipalEmbeddedCertPassword;
+    }
+
+    public String getServicePrincipalId() {
+        return servicePrincipalId;
+    }
+
+    public void setServicePrincipalId(String servicePrincipalId) {
+        this.servicePrincipalId = servicePrincipalId;
+    }
+
+    public String getServicePrincipalKey() {
+        return servicePrincipalKey;
+    }
+
+    public void setServicePrincipalKey(String servicePrincipalKey) {
+        this.servicePrincipalKey = servicePrincipalKey;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
+    }
+
+    public TokenCredential getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(TokenCredential tokenCredential) {
+        this.tokenCredential = tokenCredential;
+    }
+
+    public String getTokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    public void setTokenEndpoint(String tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+}
