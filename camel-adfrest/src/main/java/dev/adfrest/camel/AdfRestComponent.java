@@ -72,6 +72,10 @@ public class AdfRestComponent extends DefaultComponent {
     private void bindMapOptions(AdfRestConfiguration config, Map<String, Object> parameters) {
         MAP_OPTIONS.forEach((name, secret) -> {
             Object whole = parameters.remove(name);
+            if (whole instanceof String text && text.contains("{{")) {
+                // a placeholder Camel leaves to the binding, e.g. a Kamelet's {{?authHeaders}}: null when not given
+                whole = getCamelContext().resolvePropertyPlaceholders(text);
+            }
             Map<String, Object> prefixed = PropertiesHelper.extractProperties(parameters, name + ".");
             if (whole == null && prefixed.isEmpty()) {
                 return;
