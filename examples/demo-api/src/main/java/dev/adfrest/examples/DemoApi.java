@@ -24,13 +24,13 @@ public final class DemoApi implements AutoCloseable {
     private final String apiKey;
     private final AtomicInteger served = new AtomicInteger();
 
-    private DemoApi(int pages, int perPage, String apiKey) throws IOException {
+    private DemoApi(int port, int pages, int perPage, String apiKey) throws IOException {
         this.pages = pages;
         this.perPage = perPage;
         this.apiKey = apiKey;
         // without it the JDK server's Nagle delay meets the client's delayed ACK: 40 ms per page
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/v1/orders", this::orders);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "demo-api");
@@ -42,7 +42,22 @@ public final class DemoApi implements AutoCloseable {
 
     /** Starts the API on a free port of 127.0.0.1. */
     public static DemoApi start(int pages, int perPage, String apiKey) throws IOException {
-        return new DemoApi(pages, perPage, apiKey);
+        return new DemoApi(0, pages, perPage, apiKey);
+    }
+
+    /**
+     * Runs the API on its own, for routes started elsewhere (Camel JBang, docs/runtimes.md) until the process ends:
+     * {@code [port [pages [perPage [apiKey]]]]}, by default 127.0.0.1:8480, 25 pages of 40 orders, key demo-key.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8480;
+        int pages = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        int perPage = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        String apiKey = args.length > 3 ? args[3] : "demo-key";
+        DemoApi api = new DemoApi(port, pages, perPage, apiKey);
+        System.out.printf("Demo API: %s/v1/orders (%d pages, header x-api-key: %s). Ctrl-C stops it.%n",
+                api.baseUrl(), pages, apiKey);
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     /** The base URL, e.g. http://127.0.0.1:41234 */
