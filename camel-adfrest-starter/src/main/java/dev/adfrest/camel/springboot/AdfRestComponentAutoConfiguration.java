@@ -16,10 +16,12 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -51,6 +53,17 @@ public class AdfRestComponentAutoConfiguration {
                         PREFIX + ".customizer") && target instanceof AdfRestComponent;
             }
         };
+    }
+
+    /** Only where the application has the actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class ActuatorConfiguration {
+
+        @Bean
+        AdfRestActuatorSecrets adfRestActuatorSecrets() {
+            return new AdfRestActuatorSecrets();
+        }
     }
 
     /**
