@@ -50,6 +50,14 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private AdfRestConfiguration configuration;
 
     /**
+     * Send a next request identical to the one just made instead of ending the run: for APIs that answer the same
+     * request with the next page (a scroll, a queue). With pagination rules that only stop a run (EndCondition,
+     * MaxRequestNumber) the next request is the last one again, as ADF does. Needs an EndCondition or
+     * MaxRequestNumber rule.
+     */
+    private Boolean allowRepeatedRequests = false;
+
+    /**
      * Fail the run when the next request would be identical to the one just made, instead of ending it normally with
      * a warning.
      */
@@ -85,6 +93,20 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
      * response (a next link, a cursor) fetch one page at a time whatever this says. 1 to 32.
      */
     private Integer parallelRequests = 1;
+
+    /**
+     * Split a RANGE run across this many routes (on one node, or one per node under clustered route policies), each
+     * with its own 'partition': partition i of k requests only the pages i+1, i+1+k, i+1+2k, ... of the whole run,
+     * numbered as in the whole run. RANGE ends and MaxRequestNumber bound the whole run; an EndCondition or a 204
+     * ends the partition that sees it. Each partition saves its own resume position. Only for rules whose requests
+     * are known in advance (RANGE rules); refused otherwise.
+     */
+    private Integer partitions = 1;
+
+    /**
+     * Which share of a partitioned RANGE run this route takes: 0 to partitions-1.
+     */
+    private Integer partition = 0;
 
     /**
      * A relative URL to the resource (ADF dataset 'relativeUrl'), joined to the base URL as baseUrl/relativeUrl. May
@@ -406,6 +428,14 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
         this.configuration = configuration;
     }
 
+    public Boolean getAllowRepeatedRequests() {
+        return allowRepeatedRequests;
+    }
+
+    public void setAllowRepeatedRequests(Boolean allowRepeatedRequests) {
+        this.allowRepeatedRequests = allowRepeatedRequests;
+    }
+
     public Boolean getFailOnRepeatedRequest() {
         return failOnRepeatedRequest;
     }
@@ -436,6 +466,22 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     public void setPaginationRules(Map<String, String> paginationRules) {
         this.paginationRules = paginationRules;
+    }
+
+    public Integer getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(Integer partitions) {
+        this.partitions = partitions;
+    }
+
+    public Integer getPartition() {
+        return partition;
+    }
+
+    public void setPartition(Integer partition) {
+        this.partition = partition;
     }
 
     public Integer getParallelRequests() {
