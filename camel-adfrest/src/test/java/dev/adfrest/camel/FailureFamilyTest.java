@@ -22,9 +22,8 @@ class FailureFamilyTest extends CamelTestSupport {
     static WireMockExtension api = Pages.loopbackServer();
 
     private Exception firstError(String path, String options) throws Exception {
-        Exchange error = Runs.firstError(context, "adfrest:" + Pages.baseUrl(api) + path
+        return Runs.firstFailure(context, "adfrest:" + Pages.baseUrl(api) + path
                 + "?requestInterval=0&repeatCount=1&initialDelay=0&maxRetries=0&retryDelay=0" + options);
-        return error.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.testsupport.Pages;
 import dev.adfrest.camel.testsupport.Runs;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -23,9 +22,8 @@ class HostileInputTest extends CamelTestSupport {
     static WireMockExtension api = Pages.loopbackServer();
 
     private Exception failureOf(String path, String options) throws Exception {
-        Exchange error = Runs.firstError(context, "adfrest:" + Pages.baseUrl(api) + path
+        return Runs.firstFailure(context, "adfrest:" + Pages.baseUrl(api) + path
                 + "?requestInterval=0&repeatCount=1&initialDelay=0&maxRetries=0" + options);
-        return error.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     @Test

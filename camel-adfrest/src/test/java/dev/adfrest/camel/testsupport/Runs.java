@@ -56,4 +56,9 @@ public final class Runs {
         return mock.getReceivedExchanges().get(0);
     }
 
+    /** The failure {@link #firstError} caught. */
+    public static Exception firstFailure(CamelContext context, String uri) throws Exception {
+        return firstError(context, uri).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
 }
