@@ -285,6 +285,35 @@ public class AdfRestConfiguration implements Cloneable {
                             + " dev.adfrest.camel.state.JdbcStateRepository.")
     private StateRepository<String, String> stateRepository;
 
+    // --- incremental copy ------------------------------------------------------------------------------------------
+
+    @UriParam(label = "incremental",
+              description = "Incremental copy: the JSONPath of each record's watermark ($.updatedAt, $.id), read in"
+                            + " each record (the elements of collectionReference or of the translator's collection;"
+                            + " without either, the elements of a page that is a top-level array, else the page itself"
+                            + " as one record). Records without the field do not count. The highest value of a run that"
+                            + " completes is saved in stateRepository (required), under route id#watermark; the next"
+                            + " run puts it where the request has {watermark} (relativeUrl, query parameters,"
+                            + " additionalHeaders, requestBody) and in header CamelAdfRestWatermark. A run that fails"
+                            + " or is interrupted saves nothing, and resumes with the value it started with. Numbers"
+                            + " compare as numbers, ISO-8601 date-times as instants (without an offset: as UTC), dates"
+                            + " as dates, other values as strings. Not with partitions.")
+    private String watermarkPath;
+
+    @UriParam(label = "incremental",
+              description = "The watermark of the first run, until a run completes and saves one: a number, an"
+                            + " ISO-8601 date-time or date, or any string (e.g. 1970-01-01T00:00:00Z, or 0). Required"
+                            + " when the request has {watermark}. Its kind is the watermark's: values of another kind"
+                            + " in the records do not count (logged at WARN).")
+    private String watermarkInitialValue;
+
+    @UriParam(label = "incremental",
+              description = "Moves the saved watermark back before a run asks from it, to read again records written"
+                            + " late: a number for number watermarks (100), a duration for date-times (00:05:00, 5m,"
+                            + " PT5M), whole days for dates (P1D). Not applied to watermarkInitialValue. A lag that does"
+                            + " not fit the values is refused. Records in the overlap are delivered again.")
+    private String watermarkLag;
+
     // --- schema mapping: what the body of a page exchange is --------------------------------------------------------
 
     @UriParam(label = "mapping",
@@ -603,6 +632,30 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public String getWatermarkPath() {
+        return watermarkPath;
+    }
+
+    public void setWatermarkPath(String watermarkPath) {
+        this.watermarkPath = watermarkPath;
+    }
+
+    public String getWatermarkInitialValue() {
+        return watermarkInitialValue;
+    }
+
+    public void setWatermarkInitialValue(String watermarkInitialValue) {
+        this.watermarkInitialValue = watermarkInitialValue;
+    }
+
+    public String getWatermarkLag() {
+        return watermarkLag;
+    }
+
+    public void setWatermarkLag(String watermarkLag) {
+        this.watermarkLag = watermarkLag;
     }
 
     // security: Azure and OAuth2 sign-in

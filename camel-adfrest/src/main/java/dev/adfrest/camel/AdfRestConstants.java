@@ -38,6 +38,14 @@ public final class AdfRestConstants {
               javaType = "int")
     public static final String SKIPPED_ROW_COUNT = "CamelAdfRestSkippedRowCount";
 
+    @Metadata(label = "consumer",
+              description = "Incremental copy (watermarkPath): the watermark this run asks from, the value it put in"
+                            + " place of {watermark} (the saved value moved back by watermarkLag, or"
+                            + " watermarkInitialValue); the same on every page of a run, a resumed run included. Not"
+                            + " set when the run has none (no initial value, no run completed yet).",
+              javaType = "String")
+    public static final String WATERMARK = "CamelAdfRestWatermark";
+
     @Metadata(label = "consumer", description = "The HTTP status code of the page's response.", javaType = "int")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
 

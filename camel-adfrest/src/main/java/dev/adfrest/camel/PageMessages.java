@@ -45,6 +45,9 @@ final class PageMessages {
         message.setHeader(AdfRestConstants.RUN_ID, page.runId());
         message.setHeader(AdfRestConstants.LAST_PAGE, page.last());
         message.setHeader(AdfRestConstants.HTTP_RESPONSE_CODE, page.status());
+        if (page.watermark() != null) {
+            message.setHeader(AdfRestConstants.WATERMARK, page.watermark());
+        }
         if (page.mapped() != null) {
             message.setBody(page.mapped().body());
             message.setHeader(AdfRestConstants.RECORD_COUNT, page.mapped().records());

@@ -1,5 +1,6 @@
 package dev.adfrest.camel.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,23 @@ public interface PageOutput {
     record Mapped(Object body, int records, int skipped) {
     }
 
+    /**
+     * The page's records, as {@code watermarkPath} reads them: the elements of the collectionReference (the
+     * translator's, when it has one); without one, the elements of a page that is a top-level array, or else the page
+     * itself as one record. The nodes are the page's own (shared: do not modify).
+     */
+    default List<JsonNode> records(JsonNode page) {
+        if (page == null || page.isNull() || page.isMissingNode()) {
+            return List.of();
+        }
+        if (page.isArray()) {
+            List<JsonNode> elements = new ArrayList<>(page.size());
+            page.forEach(elements::add);
+            return elements;
+        }
+        return List.of(page);
+    }
+
     /** Whether the page goes to the route as received; {@link #map} is then not used. */
     default boolean asIs() {
         return false;
@@ -64,13 +82,30 @@ public interface PageOutput {
                     skipIncompatibleRows));
         }
         if (hasCollection) {
-            CollectionReference collection = CollectionReference.compile("collectionReference", collectionReference);
-            return (page, pageNumber) -> {
-                List<JsonNode> records = collection.records(page);
-                return new Mapped(records, records.size(), 0);
-            };
+            return new Records(CollectionReference.compile("collectionReference", collectionReference));
         }
         return AS_IS;
+    }
+
+    /** The records of collectionReference, as a List of JsonNode. */
+    final class Records implements PageOutput {
+
+        private final CollectionReference collection;
+
+        Records(CollectionReference collection) {
+            this.collection = collection;
+        }
+
+        @Override
+        public Mapped map(JsonNode page, int pageNumber) {
+            List<JsonNode> records = collection.records(page);
+            return new Mapped(records, records.size(), 0);
+        }
+
+        @Override
+        public List<JsonNode> records(JsonNode page) {
+            return collection.records(page);
+        }
     }
 
     /** Rows through a TabularTranslator; skipped rows are logged one by one with their number. */
@@ -95,6 +130,13 @@ public interface PageOutput {
                         pageNumber, rows.skipped().size(), rows.rows().size());
             }
             return new Mapped(rows.rows(), rows.rows().size(), rows.skipped().size());
+        }
+
+        /** The elements of the collection the rows cross-apply, or the documents when there is none. */
+        @Override
+        public List<JsonNode> records(JsonNode page) {
+            CollectionReference collection = mapper.collectionReference();
+            return collection == null ? PageOutput.super.records(page) : collection.records(page);
         }
     }
 }

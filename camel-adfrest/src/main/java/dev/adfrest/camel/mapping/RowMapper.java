@@ -38,6 +38,11 @@ final class RowMapper {
         this.capacity = (int) (translator.columns().size() / 0.75f) + 1;
     }
 
+    /** The collection the rows cross-apply; null when each document is one record. */
+    CollectionReference collectionReference() {
+        return translator.collectionReference();
+    }
+
     /**
      * @throws MappingException naming the row, column and value that does not convert (unless such rows are skipped)
      */

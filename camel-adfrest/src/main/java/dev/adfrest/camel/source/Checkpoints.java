@@ -1,5 +1,6 @@
 package dev.adfrest.camel.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.pagination.PaginatorState;
 
 /**
@@ -27,10 +28,15 @@ public interface Checkpoints {
     /**
      * A saved position.
      *
-     * @param runId the run it belongs to (a resumed run keeps its id)
-     * @param state where to go on: {@link PaginatorState#next()} fetches the first page not yet processed
+     * @param runId     the run it belongs to (a resumed run keeps its id)
+     * @param state     where to go on: {@link PaginatorState#next()} fetches the first page not yet processed
+     * @param watermark the run's watermark ({@link RunWatermark#progress()}); null when it has none
      */
-    record Saved(String runId, PaginatorState state) {
+    record Saved(String runId, PaginatorState state, JsonNode watermark) {
+
+        public Saved(String runId, PaginatorState state) {
+            this(runId, state, null);
+        }
     }
 
     /** The saved position of an unfinished run, or null. */

@@ -89,6 +89,7 @@ public final class CopyRun implements AutoCloseable {
     private final Fetcher fetcher;
     private final PageOutput output;
     private final Checkpoints checkpoints;
+    private final RunWatermark watermark;
     private final Pacing pacing;
     private final Masking masking;
     private final BooleanSupplier running;
@@ -116,15 +117,18 @@ public final class CopyRun implements AutoCloseable {
      * @param fetcher     fetches a page (retries included)
      * @param output      what a page becomes: the page as received, its records or its rows
      * @param checkpoints told after each processed page where the run stands, and when it ended normally
+     * @param watermark   the run's watermark (incremental copy): shown on each page, told of each processed page,
+     *                    saved when the run ends normally; {@link RunWatermark#NONE} without one
      * @param running     false once the consumer is stopping: the run ends before its next request
      */
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, PageOutput output, Checkpoints checkpoints,
-                   Pacing pacing, Masking masking, BooleanSupplier running) {
+                   RunWatermark watermark, Pacing pacing, Masking masking, BooleanSupplier running) {
         this.runId = runId;
         this.paginator = paginator;
         this.fetcher = fetcher;
         this.output = output;
         this.checkpoints = checkpoints;
+        this.watermark = watermark;
         this.pacing = pacing;
         this.masking = masking;
         this.running = running;
@@ -216,14 +220,15 @@ public final class CopyRun implements AutoCloseable {
         pages++;
         records += page.records();
         bytes += page.size();
-        if (!page.last()) {
-            try {
+        try {
+            watermark.processed(page);
+            if (!page.last()) {
                 checkpoints.save(runId, paginator.state());
-            } catch (RuntimeException e) {
-                AdfRestException failure = Failures.of(e, page.request(), page.number(), 1, masking);
-                end(progress(null));
-                throw failure;
             }
+        } catch (RuntimeException e) {
+            AdfRestException failure = Failures.of(e, page.request(), page.number(), 1, masking);
+            end(progress(null));
+            throw failure;
         }
     }
 
@@ -306,10 +311,11 @@ public final class CopyRun implements AutoCloseable {
     private RunPage mapped(FetchedPage page, boolean last) {
         String url = masking.url(page.request().url());
         if (output.asIs()) {
-            return new RunPage(runId, page, last, url, null);
+            return new RunPage(runId, page, last, url, null, watermark.used());
         }
         try {
-            return new RunPage(runId, page, last, url, output.map(page.content().tree(), page.number()));
+            return new RunPage(runId, page, last, url, output.map(page.content().tree(), page.number()),
+                    watermark.used());
         } catch (RuntimeException e) {
             throw Failures.of(e, page.request(), page.number(), 1, masking);
         }
@@ -354,6 +360,7 @@ public final class CopyRun implements AutoCloseable {
     }
 
     private RunPage finish(Step.StopReason reason, String detail, PageRequest lastRequest) {
+        watermark.commit(runId); // before the position is cleared: a failed save leaves the run to resume, not lost
         checkpoints.clear();
         RunSummary done = progress(reason);
         if (reason == Step.StopReason.REPEATED_REQUEST) {

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 
 import dev.adfrest.camel.AdfRestConfiguration;
+import dev.adfrest.camel.AdfRestException;
 import dev.adfrest.camel.auth.Authenticators;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.http.HttpTransport;
@@ -17,6 +18,7 @@ import dev.adfrest.camel.http.TransportSettings;
 import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.pagination.Paginator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
@@ -54,7 +56,9 @@ public final class CopyRuns implements AutoCloseable {
         this.camelContext = camelContext;
         this.transport = transport;
         this.spools = spools;
-        PageFetcher pages = new PageFetcher(transport, PageJson.of(source.rules(), !output.asIs()), spools);
+        // mapped records and watermarks read the page's tree: it is then built as the page is read, once
+        PageFetcher pages = new PageFetcher(transport,
+                PageJson.of(source.rules(), !output.asIs() || source.watermark() != null), spools);
         this.fetcher = new RetryingFetcher(pages, source.retry(), SLEEPER, source.masking());
     }
 
@@ -106,14 +110,19 @@ public final class CopyRuns implements AutoCloseable {
      * @param fetchExecutor the threads for requests fetched ahead ({@link #newFetchExecutor}); null: one at a time
      */
     public CopyRun newRun(String routeId, String runId, BooleanSupplier running, ExecutorService fetchExecutor) {
-        Checkpoints checkpoints = config.getStateRepository() == null ? Checkpoints.NONE
-                : new StateRepositoryCheckpoints(config.getStateRepository(),
-                        source.settings().partition().stateKey(routeId), source.fingerprint());
-        Paginator paginator = new Paginator(source.rules(), source.settings(), source.template());
+        StateRepository<String, String> repository = config.getStateRepository();
+        String key = source.settings().partition().stateKey(routeId);
+        RunWatermark watermark = source.watermark() == null ? RunWatermark.NONE
+                : new RunWatermark(source.watermark(), repository, key, output);
+        Checkpoints checkpoints = repository == null ? Checkpoints.NONE
+                : new StateRepositoryCheckpoints(repository, key, source.fingerprint(), watermark);
+        Paginator paginator = null;
         Checkpoints.Saved saved = checkpoints.load();
         if (saved != null) {
             try {
-                paginator = Paginator.resume(source.rules(), source.settings(), source.template(), saved.state());
+                watermark.resume(saved.watermark());
+                paginator = Paginator.resume(source.rules(), source.settings(), watermark.fill(source.template()),
+                        saved.state());
                 runId = saved.runId();
                 LOG.info("Run {} resumes at page {}: {} {}", runId, paginator.requestsMade() + 1,
                         paginator.first().method(), source.masking().url(paginator.first().url()));
@@ -121,10 +130,33 @@ public final class CopyRuns implements AutoCloseable {
                 LOG.warn("Cannot resume the saved run of route {} ({}); starting at page 1", routeId, e.getMessage());
             }
         }
+        if (paginator == null) {
+            try {
+                watermark.start();
+            } catch (IllegalArgumentException e) { // watermarkLag that does not fit the value a completed run saved
+                throw new AdfRestException("Route " + routeId + ": " + e.getMessage(), e);
+            }
+            paginator = new Paginator(source.rules(), source.settings(), watermark.fill(source.template()));
+        }
         CopyRun.FetchAhead ahead = fetchExecutor == null ? CopyRun.FetchAhead.NONE
                 : new CopyRun.FetchAhead(source.fetchAhead(), fetchExecutor);
-        return new CopyRun(runId, paginator, fetcher, output, checkpoints,
+        return new CopyRun(runId, paginator, fetcher, output, checkpoints, watermark,
                 new CopyRun.Pacing(source.requestInterval(), ahead, SLEEPER), source.masking(), running);
+    }
+
+    /**
+     * The watermark the last completed run of a route saved (incremental copy), as text; null when the endpoint has
+     * no watermarkPath, no run has completed yet, or the saved value belongs to another watermarkPath.
+     *
+     * @param routeId the route's id (its partition's key is derived from it)
+     */
+    public String savedWatermark(String routeId) {
+        if (source.watermark() == null) {
+            return null;
+        }
+        String key = source.settings().partition().stateKey(routeId) + RunWatermark.KEY_SUFFIX;
+        var value = RunWatermark.readSaved(config.getStateRepository(), key, source.watermark().reader().path());
+        return value == null ? null : value.text();
     }
 
     /**

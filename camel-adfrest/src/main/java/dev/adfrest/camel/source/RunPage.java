@@ -14,9 +14,15 @@ import dev.adfrest.camel.pagination.PageRequest;
  * @param last   true on the last page of a run that ends normally (exact: the request after it was answered)
  * @param url    the request URL, masked for display
  * @param mapped the page's records or rows; null when the page goes out as received
+ * @param watermark the watermark value the run asks from (incremental copy); null when it has none
  */
-public record RunPage(String runId, FetchedPage page, boolean last, String url, PageOutput.Mapped mapped)
-        implements AutoCloseable {
+public record RunPage(String runId, FetchedPage page, boolean last, String url, PageOutput.Mapped mapped,
+                      String watermark) implements AutoCloseable {
+
+    /** A page of a run without a watermark. */
+    public RunPage(String runId, FetchedPage page, boolean last, String url, PageOutput.Mapped mapped) {
+        this(runId, page, last, url, mapped, null);
+    }
 
     public int number() {
         return page.number();

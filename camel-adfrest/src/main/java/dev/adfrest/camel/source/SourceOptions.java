@@ -36,6 +36,7 @@ import dev.adfrest.camel.support.UrlTemplates;
  * @param hosts           where requests may go
  * @param origin          the base URL's origin, the only one credentials go to by default
  * @param masking         scrubs this endpoint's secret values from any text
+ * @param watermark       the incremental-copy options; null without watermarkPath
  */
 public record SourceOptions(
         PageRequest template,
@@ -48,7 +49,8 @@ public record SourceOptions(
         RetryPolicy retry,
         HostPolicy hosts,
         URI origin,
-        Masking masking) {
+        Masking masking,
+        WatermarkOptions watermark) {
 
     /**
      * The most requests a run keeps in flight: each holds a connection, a thread and, once answered, a page in memory
@@ -110,8 +112,11 @@ public record SourceOptions(
         PageRequest template = new PageRequest(method, url, headers, config.getRequestBody());
 
         PaginationRules rules = PaginationRules.parse(config.getPaginationRules());
+        WatermarkOptions watermark = WatermarkOptions.of(config, template, rules,
+                whereVariables(WatermarkOptions.PLACEHOLDER, config, forwardedQuery));
         try {
-            rules.checkTemplate(template); // a RANGE {var} must appear in the request, every {var} of the URL be filled
+            // a RANGE {var} must appear in the request, every {var} of the URL be filled ({watermark} is not theirs)
+            rules.checkTemplate(WatermarkOptions.withoutPlaceholder(watermark, template));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + whereVariables(e.getMessage(), config, forwardedQuery), e);
         }
@@ -130,12 +135,14 @@ public record SourceOptions(
         partition.check(rules);
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(),
                 config.isFailOnRepeatedRequest(), config.isAllowRepeatedRequests(), partition);
-        return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin, masking);
+        return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin,
+                masking, watermark);
     }
 
     /**
      * What identifies this copy for a saved position: the first request and the rules (not credentials, not
-     * scheduling options). A SHA-256 in hex.
+     * scheduling options; the request as written, {@code {watermark}} unfilled: a run resumes whatever its watermark).
+     * A SHA-256 in hex.
      */
     public String fingerprint() {
         try {

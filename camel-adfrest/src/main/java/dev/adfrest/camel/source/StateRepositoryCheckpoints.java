@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checkpoints in a Camel {@link StateRepository} (FileStateRepository survives restarts), one entry per route. The
  * entry carries a fingerprint of the endpoint's first request and rules: a saved position is only used by the copy it
- * came from.
+ * came from; and, with a watermark, the run's watermark, so that the run resumes with it.
  */
 public final class StateRepositoryCheckpoints implements Checkpoints {
 
@@ -20,21 +20,28 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
     private final StateRepository<String, String> repository;
     private final String key;
     private final String fingerprint;
+    private final RunWatermark watermark;
+    /** Whether the entry may hold something to clear: unknown (null) until loaded. */
+    private Boolean stored;
 
     /**
      * @param key         the entry's key (the route id)
      * @param fingerprint what identifies the copy (first request and rules); a saved entry with another is ignored
+     * @param watermark   the run's watermark, saved with each position
      */
-    public StateRepositoryCheckpoints(StateRepository<String, String> repository, String key, String fingerprint) {
+    public StateRepositoryCheckpoints(StateRepository<String, String> repository, String key, String fingerprint,
+                                      RunWatermark watermark) {
         this.repository = repository;
         this.key = key;
         this.fingerprint = fingerprint;
+        this.watermark = watermark;
     }
 
     @Override
     public Saved load() {
         String text = repository.getState(key);
-        if (text == null || text.isBlank()) {
+        stored = text != null && !text.isBlank();
+        if (!stored) {
             return null;
         }
         try {
@@ -44,7 +51,9 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
                          + " starting at page 1", key);
                 return null;
             }
-            return new Saved(saved.path("runId").asText(), PaginatorState.fromJson(saved.path("state").toString()));
+            JsonNode progress = saved.get("watermark");
+            return new Saved(saved.path("runId").asText(), PaginatorState.fromJson(saved.path("state").toString()),
+                    progress == null || progress.isNull() ? null : progress);
         } catch (Exception e) {
             LOG.warn("Ignoring the unreadable saved position of '{}' ({}); starting at page 1", key, e.getMessage());
             return null;
@@ -58,7 +67,12 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
             entry.put("copy", fingerprint);
             entry.put("runId", runId);
             entry.set("state", Json.MAPPER.readTree(state.toJson()));
+            JsonNode progress = watermark.progress();
+            if (progress != null) {
+                entry.set("watermark", progress);
+            }
             repository.setState(key, Json.MAPPER.writeValueAsString(entry));
+            stored = true;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot save the run position of '" + key + "': " + e.getMessage(), e);
         }
@@ -66,6 +80,9 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
 
     @Override
     public void clear() {
-        repository.setState(key, "");
+        if (!Boolean.FALSE.equals(stored)) { // a run that saved nothing, after one that left nothing, writes nothing
+            repository.setState(key, "");
+            stored = false;
+        }
     }
 }

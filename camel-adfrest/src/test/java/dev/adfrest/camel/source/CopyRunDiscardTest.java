@@ -60,7 +60,7 @@ class CopyRunDiscardTest {
             return new FetchedPage(number, request, 200, Map.of(), json.read(bytes),
                     PageContent.spooled(spool, bytes.length, null, json));
         };
-        return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, Checkpoints.NONE,
+        return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, Checkpoints.NONE, RunWatermark.NONE,
                 new CopyRun.Pacing(Duration.ZERO, CopyRun.FetchAhead.NONE, d -> { }), Masking.none(), running::get);
     }
 

@@ -25,7 +25,7 @@ final class TestRuns {
     /** A run "run-1" handing pages over as received, secrets not masked. */
     static CopyRun run(Paginator paginator, CopyRun.Fetcher fetcher, Duration interval, BooleanSupplier running,
                        CopyRun.Sleeper sleeper, Checkpoints checkpoints, CopyRun.FetchAhead ahead) {
-        return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, checkpoints,
+        return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, checkpoints, RunWatermark.NONE,
                 new CopyRun.Pacing(interval, ahead, sleeper), Masking.none(), running);
     }
 }
