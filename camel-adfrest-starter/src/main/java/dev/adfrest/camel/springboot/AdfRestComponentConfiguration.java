@@ -225,6 +225,33 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private StateRepository<String, String> stateRepository;
 
     /**
+     * Incremental copy: the JSONPath of each record's watermark ($.updatedAt, $.id), read in each record (the
+     * elements of collectionReference or of the translator's collection; without either, the elements of a page that
+     * is a top-level array, else the page itself as one record). Records without the field do not count. The highest
+     * value of a run that completes is saved in stateRepository (required), under route id#watermark; the next run
+     * puts it where the request has {watermark} (relativeUrl, query parameters, additionalHeaders, requestBody) and in
+     * header CamelAdfRestWatermark. A run that fails or is interrupted saves nothing, and resumes with the value it
+     * started with. Numbers compare as numbers, ISO-8601 date-times as instants (without an offset: as UTC), dates as
+     * dates, other values as strings. Not with partitions.
+     */
+    private String watermarkPath;
+
+    /**
+     * The watermark of the first run, until a run completes and saves one: a number, an ISO-8601 date-time or date,
+     * or any string (e.g. 1970-01-01T00:00:00Z, or 0). Required when the request has {watermark}. Its kind is the
+     * watermark's: values of another kind in the records do not count (logged at WARN).
+     */
+    private String watermarkInitialValue;
+
+    /**
+     * Moves the saved watermark back before a run asks from it, to read again records written late: a number for
+     * number watermarks (100), a duration for date-times (00:05:00, 5m, PT5M), whole days for dates (P1D). Not
+     * applied to watermarkInitialValue. A lag that does not fit the values is refused. Records in the overlap are
+     * delivered again.
+     */
+    private String watermarkLag;
+
+    /**
      * The JSONPath of the array of records in a page (ADF translator 'collectionReference'): $.data, $'value', or $
      * for a page that is a top-level array. The body becomes the page's records as a List of Jackson JsonNode (still
      * one exchange per page), with header CamelAdfRestRecordCount. With a translator, the array its rows cross-
@@ -634,6 +661,30 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public String getWatermarkPath() {
+        return watermarkPath;
+    }
+
+    public void setWatermarkPath(String watermarkPath) {
+        this.watermarkPath = watermarkPath;
+    }
+
+    public String getWatermarkInitialValue() {
+        return watermarkInitialValue;
+    }
+
+    public void setWatermarkInitialValue(String watermarkInitialValue) {
+        this.watermarkInitialValue = watermarkInitialValue;
+    }
+
+    public String getWatermarkLag() {
+        return watermarkLag;
+    }
+
+    public void setWatermarkLag(String watermarkLag) {
+        this.watermarkLag = watermarkLag;
     }
 
     public String getCollectionReference() {
