@@ -21,8 +21,12 @@ public final class AdfRestClient implements BenchClient {
     static final String ROUTE = "adfrest";
     private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
 
+    /** Above every record id of the pages: an incremental run after one that copied everything finds nothing new. */
+    static final long WATERMARK_ABOVE_ALL = 1_000_000_000L;
+
     private final int parallelRequests;
     private final int partitions;
+    private final boolean incremental;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
@@ -34,8 +38,21 @@ public final class AdfRestClient implements BenchClient {
 
     /** @param partitions routes that split a RANGE run (partitions=k, partition=0..k-1); 1: one route */
     public AdfRestClient(int parallelRequests, int partitions) {
+        this(parallelRequests, partitions, false);
+    }
+
+    private AdfRestClient(int parallelRequests, int partitions, boolean incremental) {
         this.parallelRequests = parallelRequests;
         this.partitions = partitions;
+        this.incremental = incremental;
+    }
+
+    /**
+     * An incremental copy (NEXT_LINK workloads): {@code ?since={watermark}}, watermarkPath on the records' ids and a
+     * watermark above all of them, in a MemoryStateRepository: the run a scheduled copy makes when nothing changed.
+     */
+    public static AdfRestClient incremental() {
+        return new AdfRestClient(1, 1, true);
     }
 
     @Override
@@ -45,7 +62,10 @@ public final class AdfRestClient implements BenchClient {
         this.end = new RunEnd(routes);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
-        String uri = uri(run, parallelRequests);
+        String uri = incremental ? incrementalUri(run) : uri(run, parallelRequests);
+        if (incremental) {
+            camel.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        }
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -85,6 +105,12 @@ public final class AdfRestClient implements BenchClient {
                          + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})&maxResponseSize=" + HUGE_MAX_RESPONSE
                          + common;
         };
+    }
+
+    /** The NEXT_LINK URI with {@code since={watermark}} and a watermark above every record id. */
+    static String incrementalUri(Run run) {
+        return uri(run, 1).replaceFirst("\\?", "?since={watermark}&") + "&stateRepository=#state"
+               + "&watermarkPath=RAW($.data[*].id)&watermarkInitialValue=" + WATERMARK_ABOVE_ALL;
     }
 
     @Override

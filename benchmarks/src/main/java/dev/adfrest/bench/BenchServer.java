@@ -26,15 +26,16 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The local JSON API every client reads from: Jetty (core, no servlets) on 127.0.0.1, deterministic pages (see
- * {@link PageBodies}), a per-workload think time before each response, and a count of the TCP connections it
- * accepted. The count is served on a second, uncounted port ({@code GET /connections}) so that client JVMs can read
- * it around each run.
+ * {@link PageBodies}), a per-workload think time before each response, and counts of the TCP connections it
+ * accepted and of the requests it answered. The counts are served on a second, uncounted port
+ * ({@code GET /connections}, {@code GET /requests}) so that client JVMs can read them around each run.
  */
 public final class BenchServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder requests = new LongAdder();
     private final HttpServer admin;
     private final Map<String, Workload> workloads = new HashMap<>();
     private final Map<String, byte[]> pageRecords = new HashMap<>();
@@ -59,13 +60,16 @@ public final class BenchServer implements AutoCloseable {
         server.start();
 
         admin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        admin.createContext("/connections", exchange -> {
-            byte[] body = Long.toString(connectionsOpened.sum()).getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        for (Map.Entry<String, LongAdder> count : Map.of("/connections", connectionsOpened, "/requests", requests)
+                .entrySet()) {
+            admin.createContext(count.getKey(), exchange -> {
+                byte[] body = Long.toString(count.getValue().sum()).getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+        }
         admin.start();
     }
 
@@ -93,6 +97,7 @@ public final class BenchServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requests.increment();
             String[] path = Request.getPathInContext(request).split("/");
             Workload w = path.length > 2 ? workloads.get(path[1]) : null;
             if (w == null) {

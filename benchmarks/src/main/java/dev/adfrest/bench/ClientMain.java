@@ -21,12 +21,18 @@ public final class ClientMain {
 
     /**
      * adfrest-p8: the adfrest client with parallelRequests=8, on workloads whose requests are known in advance;
-     * adfrest-k3: three adfrest routes with partitions=3 in one JVM, on the partition workload (W7) only.
+     * adfrest-k3: three adfrest routes with partitions=3 in one JVM, on the partition workload (W7) only;
+     * adfrest-w: the adfrest client as an incremental copy (watermarkPath, {watermark} in the URL) whose saved
+     * watermark is above every record, on the incremental workload (W11) only.
      */
-    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8", "adfrest-k3");
+    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8", "adfrest-k3",
+            "adfrest-w");
 
     /** The workloads that compare adfrest with itself split over partitions; the other clients have nothing to add. */
     static final List<String> PARTITION_WORKLOADS = List.of("W7");
+
+    /** The workloads of an incremental run that finds nothing new: every client must make exactly one request. */
+    static final List<String> INCREMENTAL_WORKLOADS = List.of("W11");
 
     private final String name;
     private final BenchClient client;
@@ -65,6 +71,7 @@ public final class ClientMain {
             case "adfrest" -> new AdfRestClient(1);
             case "adfrest-p8" -> new AdfRestClient(8);
             case "adfrest-k3" -> new AdfRestClient(1, 3);
+            case "adfrest-w" -> AdfRestClient.incremental();
             default -> throw new IllegalArgumentException("Unknown client '" + name + "' " + CLIENTS);
         };
     }
@@ -79,6 +86,7 @@ public final class ClientMain {
             case "adfrest" -> true;
             case "adfrest-p8" -> workload.shape() == Workload.Shape.RANGE;
             case "adfrest-k3" -> partitionWorkload;
+            case "adfrest-w" -> INCREMENTAL_WORKLOADS.contains(workload.id());
             default -> !partitionWorkload;
         };
     }
@@ -96,6 +104,7 @@ public final class ClientMain {
         try {
             Metrics.resetPeaks();
             long connections0 = connections();
+            long requests0 = count("/requests");
             long cpu0 = Metrics.cpuNanos();
             long t0 = System.nanoTime();
             client.copy();
@@ -105,10 +114,13 @@ public final class ClientMain {
             long liveHeap = Metrics.maxLiveAfterGc();
             long rss = Metrics.rssPeak();
             long connections = connections() - connections0;
+            long requests = count("/requests") - requests0;
             long expectedBytes = run.expectedBytes();
             String status = sink.pages() != w.pages() || sink.bytes() != expectedBytes
                     ? "failed: got " + sink.pages() + " pages / " + sink.bytes() + " bytes, expected " + w.pages()
                       + " / " + expectedBytes
+                    : INCREMENTAL_WORKLOADS.contains(w.id()) && requests != 1
+                    ? "failed: " + requests + " requests, expected 1"
                     : "ok";
             return new RunResult(w.id(), name, n, status, sink.pages(), sink.bytes(), wall, cpu, peakHeap, liveHeap,
                     rss, connections, sink.heapAtMark(), sink.heapAtEnd());
@@ -124,7 +136,12 @@ public final class ClientMain {
     }
 
     private long connections() throws IOException {
-        try (InputStream in = URI.create(adminUrl + "/connections").toURL().openStream()) {
+        return count("/connections");
+    }
+
+    /** A count the server keeps: /connections accepted, /requests answered. */
+    private long count(String what) throws IOException {
+        try (InputStream in = URI.create(adminUrl + what).toURL().openStream()) {
             return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
         }
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import dev.adfrest.bench.Workload.Shape;
 
-/** The workloads of issue 7, at full size or as a smoke test of a few pages. */
+/** The workloads of issues 7 and 15, at full size or as a smoke test of a few pages. */
 public final class Workloads {
 
     private static final long MIB = 1024L * 1024;
@@ -38,6 +38,8 @@ public final class Workloads {
                 Shape.HUGE, 1, 64 * MIB, 0, 1, 1, 16 * MIB, 3, "2g", 0));
         all.add(new Workload("W5", "soak: 100,000 pages x 1 KB, no latency (heap at page 5,000 vs last)",
                 Shape.NEXT_LINK, 100_000, 1_000, 0, 1, 5_000, 0, 1, "1g", 5_000));
+        all.add(new Workload("W11", "an incremental run that finds nothing new: 1 small page, no latency",
+                Shape.NEXT_LINK, 1, 100, 0, 30, 1, 0, 60, "256m", 0));
         return all;
     }
 
@@ -54,6 +56,8 @@ public final class Workloads {
         all.add(new Workload("W4", "smoke: 1 page of 1 MiB to a file", Shape.HUGE, 1, MIB, 0, 0, 1, MIB, 1, "256m", 0));
         all.add(new Workload("W5", "smoke: soak of 50 pages x 1 KB", Shape.NEXT_LINK, 50, 1_000, 0, 0, 10, 0, 1, "256m",
                 10));
+        all.add(new Workload("W11", "smoke: an incremental run that finds nothing new", Shape.NEXT_LINK, 1, 100, 0, 0, 1,
+                0, 1, "256m", 0));
         return all;
     }
 
