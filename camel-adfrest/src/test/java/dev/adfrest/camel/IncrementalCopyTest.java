@@ -162,7 +162,8 @@ class IncrementalCopyTest {
                             List<String> ids = new ArrayList<>();
                             Object body = exchange.getMessage().getBody();
                             JsonNode records = body instanceof List<?> list ? Json.MAPPER.valueToTree(list)
-                                    : exchange.getMessage().getBody(JsonNode.class);
+                                    : exchange.getMessage().getBody(JsonNode.class); // a page as received
+                            records = records.has("data") ? records.get("data") : records;
                             records.forEach(r -> ids.add(r.path("id").asText()));
                             pages.add(new Page(number,
                                     exchange.getMessage().getHeader(AdfRestConstants.WATERMARK, String.class), ids));
@@ -377,6 +378,11 @@ class IncrementalCopyTest {
                         + "&watermarkPath=$.data[*].updatedAt&watermarkInitialValue=" + INITIAL;
         assertThat(runOnce(memory, object).pages()).hasSize(2);
         assertThat(saved(memory)).isEqualTo("2024-05-01T12:00:00Z");
+
+        ORDERS.add(order(4, "2024-05-01T13:00:00Z"));
+        Run spooled = runOnce(memory, object + "&spoolThreshold=10"); // pages over 10 bytes go to a temporary file
+        assertThat(spooled.ids()).containsExactly("o4");
+        assertThat(saved(memory)).isEqualTo("2024-05-01T13:00:00Z");
 
         api.stubFor(get(urlPathEqualTo("/array")).willReturn(Pages.json("[{\"id\":\"o1\",\"n\":3},{\"id\":\"o2\","
                                                                         + "\"n\":12}]")));
