@@ -4,10 +4,12 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Incremental copy against an API whose records change between runs: each run asks only for what is newer than the
@@ -261,6 +264,44 @@ class IncrementalCopyTest {
         assertThat(failed.ids()).containsExactly("o1", "o2");
         assertThat(saved(memory)).isNull();
         assertThat(memory.getState("orders")).as("the position to resume at").contains("page=2");
+    }
+
+    @Test
+    void aRunInterruptedByAStopDoesNotAdvanceTheWatermark() throws Exception {
+        for (int i = 1; i <= 8; i++) { // 4 pages
+            ORDERS.add(order(i, "2024-05-01T1" + i + ":00:00Z"));
+        }
+        CountDownLatch atPage2 = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        String uri = endpoint("&stateRepository=#state&repeatCount=1&initialDelay=0&requestInterval=0");
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("state", memory);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri)
+                        .routeId("orders")
+                        .process(exchange -> {
+                            if (exchange.getMessage().getHeader(AdfRestConstants.PAGE_NUMBER, Integer.class) == 2) {
+                                atPage2.countDown();
+                                // the route is still on page 2 when the stop begins, however fast the pages came
+                                assertThat(stopping.await(20, TimeUnit.SECONDS)).isTrue();
+                            }
+                        });
+            }
+        });
+        context.start();
+        assertThat(atPage2.await(20, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(context::stop);
+        await().atMost(Duration.ofSeconds(20)).until(() -> context.getStatus().isStopping());
+        stopping.countDown();
+        stop.get(30, TimeUnit.SECONDS);
+
+        assertThat(saved(memory)).as("an interrupted run saves no watermark").isNull();
+        assertThat(memory.getState("orders")).as("its position, with its watermark").contains("\"watermark\"");
+        Run resumed = runOnce(memory, endpoint(""));
+        assertThat(resumed.pages()).extracting(Page::number).containsExactly(3, 4);
+        assertThat(saved(memory)).isEqualTo("2024-05-01T18:00:00Z");
     }
 
     @Test
