@@ -9,6 +9,8 @@ import dev.adfrest.camel.adf.AdfImport;
 import dev.adfrest.camel.adf.AdfOrigins;
 import dev.adfrest.camel.support.Masking;
 import dev.adfrest.camel.support.OptionMaps;
+import dev.adfrest.camel.support.OptionNames;
+import dev.adfrest.camel.support.SecretNames;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Metadata;
@@ -16,6 +18,7 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.EndpointHelper;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
 
@@ -46,7 +49,7 @@ public class AdfRestComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         String shownUri = maskedUri(uri, parameters, this::isOption);
-        List<String> secrets = secretParameterValues(parameters);
+        List<String> secrets = secretParameterValues(parameters, this::isOption);
         AdfOrigins imported = AdfOrigins.NONE;
         try {
             AdfRestConfiguration config = configuration.copy();
@@ -55,6 +58,7 @@ public class AdfRestComponent extends DefaultComponent {
             bindMapOptions(config, parameters);
             AdfRestEndpoint endpoint = new AdfRestEndpoint(shownUri, this, config);
             setProperties(endpoint, parameters);
+            refuseNearMisses(parameters.keySet());
             // what is left is not ours: ADF sends it to the REST API as query parameters
             endpoint.configureSource(new LinkedHashMap<>(parameters));
             parameters.clear();
@@ -65,6 +69,31 @@ public class AdfRestComponent extends DefaultComponent {
             // a bad imported value is named with the file and property it came from
             String reason = Masking.of(secrets).scrub(imported.explain(e.getMessage()));
             throw new ResolveEndpointFailedException(shownUri, reason);
+        }
+    }
+
+    /**
+     * A parameter left over after binding goes to the API; one that is a near miss of an option ({@code clientSecrte})
+     * is refused instead, so that a misspelt secret never travels in a URL and a misspelt option is not silently
+     * ignored.
+     */
+    private void refuseNearMisses(java.util.Set<String> leftOver) {
+        org.apache.camel.spi.EndpointUriFactory factory = PluginHelper.getUriFactoryResolver(getCamelContext())
+                .resolveFactory("adfrest", getCamelContext());
+        if (factory == null) {
+            return;
+        }
+        java.util.Set<String> options = factory.propertyNames();
+        for (String name : leftOver) {
+            int dot = name.indexOf('.');
+            String head = dot > 0 ? name.substring(0, dot) : name;
+            String option = dot > 0 ? OptionNames.nearMiss(head, MAP_OPTIONS.keySet()) : OptionNames.nearMiss(name, options);
+            if (option != null) {
+                throw new IllegalArgumentException("Unknown option '" + head + "': did you mean '" + option + "'? (A"
+                                                   + " query parameter adfrest does not know is sent to the API; to"
+                                                   + " send one named like an option, put it in relativeUrl's query"
+                                                   + " string)");
+            }
         }
     }
 
@@ -94,10 +123,16 @@ public class AdfRestComponent extends DefaultComponent {
         });
     }
 
-    private static List<String> secretParameterValues(Map<String, Object> parameters) {
+    /**
+     * The values to keep out of messages: secret options, additionalHeaders (some are credentials) and query parameters
+     * for the API whose names look like credentials.
+     */
+    private static List<String> secretParameterValues(Map<String, Object> parameters,
+                                                      java.util.function.Predicate<String> isOption) {
         List<String> values = new ArrayList<>();
         parameters.forEach((k, v) -> {
-            if (v != null && isSecretParameter(k)) {
+            boolean secretHeader = k.startsWith("additionalHeaders.") && SecretNames.looksSecret(k.substring(18));
+            if (v != null && (isSecretParameter(k) || secretHeader || !isOption.test(k) && SecretNames.looksSecret(k))) {
                 values.add(v.toString());
                 if (v instanceof String s && s.trim().startsWith("{")) {
                     try {
@@ -105,6 +140,16 @@ public class AdfRestComponent extends DefaultComponent {
                     } catch (IllegalArgumentException ignored) {
                         // malformed JSON: the whole value is already listed
                     }
+                }
+            } else if (k.equals("additionalHeaders") && v instanceof String s && s.trim().startsWith("{")) {
+                try {
+                    OptionMaps.toMap(k, s, false).forEach((name, value) -> {
+                        if (SecretNames.looksSecret(name) && value != null) {
+                            values.add(value);
+                        }
+                    });
+                } catch (IllegalArgumentException ignored) {
+                    // malformed JSON: the option's own check reports it
                 }
             }
         });
@@ -123,9 +168,24 @@ public class AdfRestComponent extends DefaultComponent {
             return Masking.maskUrl(base);
         }
         Map<String, Object> shown = new LinkedHashMap<>();
-        parameters.forEach((k, v) -> shown.put(k, isSecretParameter(k) || !isOption.test(k) && Masking.isSensitiveName(k)
-                ? Masking.MASK : v));
+        parameters.forEach((k, v) -> shown.put(k, isSecretParameter(k) || !isOption.test(k) && SecretNames.looksSecret(k)
+                ? Masking.MASK : k.equals("additionalHeaders") ? maskedHeaders(v) : v));
         return Masking.maskUrl(base) + "?" + URISupport.createQueryString(shown);
+    }
+
+    /** additionalHeaders as JSON, with the values of credential-like entries masked. */
+    private static Object maskedHeaders(Object value) {
+        if (!(value instanceof String json) || !json.trim().startsWith("{")) {
+            return value;
+        }
+        try {
+            Map<String, String> headers = OptionMaps.toMap("additionalHeaders", json, true);
+            Map<String, String> shown = new LinkedHashMap<>();
+            headers.forEach((name, v) -> shown.put(name, SecretNames.looksSecret(name) ? Masking.MASK : v));
+            return dev.adfrest.camel.support.Json.MAPPER.writeValueAsString(shown);
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Masking.MASK; // unreadable: it may hold anything
+        }
     }
 
     private boolean isOption(String name) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.azure.core.credential.TokenCredential;
 import dev.adfrest.camel.support.SecretOptions;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -44,7 +45,10 @@ public class AdfRestConfiguration implements Cloneable {
     @UriParam(prefix = "additionalHeaders.", multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.String>",
               description = "Additional HTTP request headers (ADF 'additionalHeaders'): a JSON object, entries prefixed"
                             + " with 'additionalHeaders.', or a Map bean. An Accept header is ignored:"
-                            + " every request carries Accept: application/json.")
+                            + " every request carries Accept: application/json. A header whose name looks like a"
+                            + " credential (x-api-key, Ocp-Apim-Subscription-Key, *token*, *secret*, ...) is treated as"
+                            + " one: sent only to the base URL's origin, masked, never saved; prefer authHeaders for"
+                            + " those.")
     private Map<String, String> additionalHeaders = new LinkedHashMap<>();
 
     @UriParam(description = "The body of the request (ADF 'requestBody'), sent with POST. Its Content-Type is"
@@ -143,15 +147,29 @@ public class AdfRestConfiguration implements Cloneable {
     private String password;
 
     @UriParam(label = "security", defaultValue = "false",
-              description = "Send credentials (Authorization, authHeaders) also to next links on another scheme, host"
-                            + " or port than the base URL.")
+              description = "Send credentials (Authorization, authHeaders, cookies, additionalHeaders and query"
+                            + " parameters whose names look like credentials) and the request body also to next links"
+                            + " and redirects on another scheme, host or port than the base URL.")
     private boolean allowCrossOriginCredentials;
 
     @UriParam(label = "security",
-              description = "Hosts that next links and redirects may lead to, comma-separated (api.example.com,"
-                            + " *.example.com); the base URL's host is always allowed. A link to any other host fails"
-                            + " the run, naming the host (an SSRF guard). Empty: any host.")
+              description = "Where next links, RFC 5988 links and redirects may lead besides the base URL's host and"
+                            + " port: comma-separated entries host (on the default port of its scheme, 443 or 80),"
+                            + " host:port, *.example.com (any subdomain), [::1]:8080, http://host (plain http from an"
+                            + " https base URL), or * for any host and port, as ADF does. Anything else fails the run"
+                            + " naming the target. Internal addresses (loopback, link-local such as 169.254.169.254,"
+                            + " private, unique local), also when a name resolves to one, are reached only by the base"
+                            + " URL's host and hosts an entry names (not by *). Empty: the base URL's host and port"
+                            + " only.")
     private String allowedHosts;
+
+    @UriParam(label = "filter",
+              description = "A Camel HeaderFilterStrategy (#bean) deciding which response headers become top-level"
+                            + " exchange headers. By default only a safe set does (Content-Type, ETag, Last-Modified,"
+                            + " Link, Date, Retry-After, RateLimit-*, X-RateLimit-*, request and correlation ids), so"
+                            + " that an API cannot set headers a sink acts on (CamelFileName, kafka.OVERRIDE_TOPIC,"
+                            + " Authorization); all of them are always in the CamelAdfRestResponseHeaders map.")
+    private HeaderFilterStrategy headerFilterStrategy;
 
     // --- security: Azure and OAuth2 sign-in ------------------------------------------------------------------------
     // Bearer-token authentication types. Tokens are fetched before the first request, cached, refreshed before they
@@ -275,6 +293,13 @@ public class AdfRestConfiguration implements Cloneable {
                             + " arrived (httpRequestTimeout bounds the wait for the headers). A duration.")
     private String readTimeout = "00:05:00";
 
+    @UriParam(label = "advanced", defaultValue = "00:30:00",
+              description = "The longest one request may take, from sending it to the last byte of its body"
+                            + " (redirects each count anew); a request still running then is cancelled and counts as a"
+                            + " timeout (retried within maxRetries). Bounds a server that trickles its answer a byte at"
+                            + " a time, which per-read timeouts do not. A duration; 0 for no limit.")
+    private String callTimeout = "00:30:00";
+
     @UriParam(label = "advanced",
               description = "A Camel StateRepository<String, String> (e.g. #fileStateRepository: a"
                             + " FileStateRepository survives restarts) in which the consumer records, after each page"
@@ -313,6 +338,12 @@ public class AdfRestConfiguration implements Cloneable {
                             + " PT5M), whole days for dates (P1D). Not applied to watermarkInitialValue. A lag that does"
                             + " not fit the values is refused. Records in the overlap are delivered again.")
     private String watermarkLag;
+
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Fail a resumed run whose first request (the saved position) is answered with a client"
+                            + " error that is not retried (400, 403, 404, 410, ...: an expired cursor or signed link)"
+                            + " instead of starting it again from page 1 with a WARN naming the status.")
+    private boolean failOnStaleResume;
 
     // --- schema mapping: what the body of a page exchange is --------------------------------------------------------
 
@@ -624,6 +655,30 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setReadTimeout(String readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public String getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(String callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public boolean isFailOnStaleResume() {
+        return failOnStaleResume;
+    }
+
+    public void setFailOnStaleResume(boolean failOnStaleResume) {
+        this.failOnStaleResume = failOnStaleResume;
+    }
+
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -46,6 +46,14 @@ public final class AdfRestConstants {
               javaType = "String")
     public static final String WATERMARK = "CamelAdfRestWatermark";
 
+    @Metadata(label = "consumer",
+              description = "Every response header of the page, names as the API sent them (look-ups ignore letter"
+                            + " case): a String, or a List of String for a header sent more than once. Only a safe set"
+                            + " of them is also set as top-level headers (see the headerFilterStrategy option), so"
+                            + " that an API cannot set headers a sink acts on.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String RESPONSE_HEADERS = "CamelAdfRestResponseHeaders";
+
     @Metadata(label = "consumer", description = "The HTTP status code of the page's response.", javaType = "int")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
 

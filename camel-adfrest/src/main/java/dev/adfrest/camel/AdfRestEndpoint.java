@@ -50,7 +50,7 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
         this.output = PageOutput.of(configuration.getCollectionReference(),
                 AdfJson.translator(getCamelContext(), configuration.getTranslator()),
                 configuration.isEnableSkipIncompatibleRow());
-        this.pageMessages = new PageMessages(output instanceof PageOutput.Rows);
+        this.pageMessages = new PageMessages(output instanceof PageOutput.Rows, configuration.getHeaderFilterStrategy());
     }
 
     @Override

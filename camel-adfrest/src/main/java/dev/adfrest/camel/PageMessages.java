@@ -2,6 +2,7 @@ package dev.adfrest.camel;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,18 +10,22 @@ import dev.adfrest.camel.source.RunPage;
 import dev.adfrest.camel.support.Headers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.CaseInsensitiveMap;
 import org.apache.hc.core5.http.ContentType;
 
 /**
- * What the exchange of a page carries: the headers of the contract, the response headers the filter lets through,
- * and the body (the page as received, or its records or rows). One per endpoint.
+ * What the exchange of a page carries: the headers of the contract, every response header in the
+ * {@link AdfRestConstants#RESPONSE_HEADERS} map and, as top-level headers, those the filter lets through (by default
+ * {@link AdfRestHeaderFilterStrategy}'s safe set), and the body (the page as received, or its records or rows). One
+ * per endpoint.
  */
 final class PageMessages {
 
-    private final HeaderFilterStrategy headerFilter = new HttpHeaderFilterStrategy();
+    private static final HeaderFilterStrategy SAFE = new AdfRestHeaderFilterStrategy();
+
+    private final HeaderFilterStrategy headerFilter;
     /** Whether bodies are rows of a translator (they then say how many rows were skipped). */
     private final boolean rows;
     /** The last Content-Type seen and its charset, replaced whole: an API sends the same one on every page. */
@@ -29,8 +34,10 @@ final class PageMessages {
     private record TypeCharset(String type, Charset charset) {
     }
 
-    PageMessages(boolean rows) {
+    /** @param headerFilter the endpoint's headerFilterStrategy, or null for the safe set */
+    PageMessages(boolean rows, HeaderFilterStrategy headerFilter) {
         this.rows = rows;
+        this.headerFilter = headerFilter == null ? SAFE : headerFilter;
     }
 
     /**
@@ -73,13 +80,28 @@ final class PageMessages {
     }
 
     private void copyResponseHeaders(RunPage page, Exchange exchange) {
+        Map<String, Object> all = new CaseInsensitiveMap();
         for (Map.Entry<String, List<String>> header : page.headers().entrySet()) {
             List<String> values = header.getValue();
-            Object value = values.size() == 1 ? values.get(0) : values;
+            Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
+            all.merge(header.getKey(), value, PageMessages::join); // "Link" and "link" are one header
             if (!headerFilter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
                 exchange.getMessage().setHeader(header.getKey(), value);
             }
         }
+        exchange.getMessage().setHeader(AdfRestConstants.RESPONSE_HEADERS, all);
+    }
+
+    private static Object join(Object a, Object b) {
+        List<Object> values = new ArrayList<>();
+        for (Object v : new Object[] { a, b }) {
+            if (v instanceof List<?> list) {
+                values.addAll(list);
+            } else {
+                values.add(v);
+            }
+        }
+        return List.copyOf(values);
     }
 
     /** The charset a page's Content-Type names, or null. */

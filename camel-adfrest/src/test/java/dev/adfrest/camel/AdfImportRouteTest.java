@@ -194,16 +194,20 @@ class AdfImportRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void camelPropertyPlaceholdersInTheDefinitionsAreResolved() throws Exception {
+    void camelPropertyPlaceholdersInTheDefinitionsAreRefusedAndTheEndpointCanGiveThem() throws Exception {
         context.getPropertiesComponent().addInitialProperty("rest.password", "from-properties");
         String ls = adfJson("PlaceholderLinkedService.json", """
                 {"name":"RESTLinkedService","properties":{"type":"RestService","typeProperties":{
                   "url":"https://api.example.com/v1","authenticationType":"Basic","userName":"copyuser",
                   "password":{"type":"SecureString","value":"{{rest.password}}"}}}}""");
+        assertThatThrownBy(() -> context.getEndpoint("adfrest:x?adfLinkedService=" + ls))
+                .hasMessageContaining("properties.typeProperties.password.value holds a Camel property placeholder")
+                .hasMessageContaining("password={{my.password}}");
+
         api.stubFor(get(urlEqualTo("/v1")).willReturn(Pages.json("{}")));
         MockEndpoint rows = getMockEndpoint("mock:rows");
         rows.expectedMessageCount(1);
-        route("adfrest:x?adfLinkedService=" + ls + "&repeatCount=1");
+        route("adfrest:x?adfLinkedService=" + ls + "&password={{rest.password}}&repeatCount=1"); // the URI's own: resolved
         rows.assertIsSatisfied();
         api.verify(getRequestedFor(urlEqualTo("/v1")).withHeader("Authorization", equalTo(basic("copyuser", "from-properties"))));
     }

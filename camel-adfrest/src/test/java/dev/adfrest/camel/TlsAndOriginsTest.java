@@ -1,6 +1,5 @@
 package dev.adfrest.camel;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.testsupport.Pages;
 import dev.adfrest.camel.testsupport.Runs;
@@ -32,11 +31,12 @@ class TlsAndOriginsTest extends CamelTestSupport {
     static WireMockExtension elsewhere = Pages.loopbackServer();
 
     @RegisterExtension
-    static WireMockExtension https = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort()
-                    .keystorePath(TestTls.keyStore().toString()).keystorePassword(TestTls.PASSWORD)
-                    .keyManagerPassword(TestTls.PASSWORD).keystoreType("PKCS12"))
-            .build();
+    static WireMockExtension https = Pages.loopbackHttpAndHttpsServer();
+
+    /** Next links and redirects to another port of the same host need allowedHosts (the default keeps them home). */
+    private static String elsewhereAllowed() {
+        return "allowedHosts=127.0.0.1:" + elsewhere.getPort();
+    }
 
     private static String httpsUrl(String path) {
         return "https://127.0.0.1:" + https.getHttpsPort() + path;
@@ -90,7 +90,7 @@ class TlsAndOriginsTest extends CamelTestSupport {
         elsewhere.stubFor(get(urlEqualTo("/away")).willReturn(Pages.json("{}")));
 
         Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/home?authenticationType=Basic&userName=u&password=p"
-                + "&authHeaders.x-api-key=k1&additionalHeaders.x-trace=t1"
+                + "&authHeaders.x-api-key=k1&additionalHeaders.x-trace=t1&" + elsewhereAllowed()
                 + "&paginationRules.AbsoluteUrl=$.next&requestInterval=0&repeatCount=1&initialDelay=0", 2);
 
         api.verify(getRequestedFor(urlEqualTo("/home"))
@@ -107,7 +107,7 @@ class TlsAndOriginsTest extends CamelTestSupport {
         elsewhere.stubFor(get(urlEqualTo("/away2")).willReturn(Pages.json("{}")));
 
         Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/home2?authHeaders.x-api-key=k2"
-                + "&allowCrossOriginCredentials=true"
+                + "&allowCrossOriginCredentials=true&" + elsewhereAllowed()
                 + "&paginationRules.AbsoluteUrl=$.next&requestInterval=0&repeatCount=1&initialDelay=0", 2);
 
         elsewhere.verify(getRequestedFor(urlEqualTo("/away2")).withHeader("x-api-key", equalTo("k2")));
@@ -120,7 +120,7 @@ class TlsAndOriginsTest extends CamelTestSupport {
         elsewhere.stubFor(get(urlEqualTo("/new-home")).willReturn(Pages.json("{}")));
 
         Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/moved?authenticationType=Basic&userName=u&password=p"
-                + "&authHeaders.x-api-key=k3&repeatCount=1&initialDelay=0", 1);
+                + "&authHeaders.x-api-key=k3&" + elsewhereAllowed() + "&repeatCount=1&initialDelay=0", 1);
 
         elsewhere.verify(getRequestedFor(urlEqualTo("/new-home"))
                 .withHeader("Authorization", absent()).withHeader("x-api-key", absent()));

@@ -72,7 +72,7 @@ public final class AdfImport {
                 : fromSameTemplate(dataset, AdfKind.LINKED_SERVICE,
                         dataset == null ? null : DatasetReader.linkedServiceName(dataset));
 
-        ImportedOptions imported = new ImportedOptions(context::resolvePropertyPlaceholders);
+        ImportedOptions imported = new ImportedOptions();
         if (linked != null) {
             LinkedServiceReader.read(linked, imported);
         }

@@ -238,11 +238,11 @@ final class CopyActivityReader {
         String s = "typeProperties.source.";
         into.scalar(activity, s + "requestMethod", "requestMethod", false);
         into.map(activity, s + "additionalHeaders", "additionalHeaders", false, n -> false);
-        into.json(activity, s + "requestBody", "requestBody", true);
+        into.json(activity, s + "requestBody", "requestBody", false);
         into.map(activity, s + "paginationRules", "paginationRules", false, n -> false);
         into.scalar(activity, s + "httpRequestTimeout", "httpRequestTimeout", false);
         into.scalar(activity, s + "requestInterval", "requestInterval", false);
-        into.json(activity, "typeProperties.translator", "translator", false);
+        into.json(activity, "typeProperties.translator", "translator", true);
         checkTranslator(activity, into);
         into.scalar(activity, "typeProperties.enableSkipIncompatibleRow", "enableSkipIncompatibleRow", false);
     }

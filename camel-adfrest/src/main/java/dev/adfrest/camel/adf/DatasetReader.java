@@ -50,7 +50,7 @@ final class DatasetReader {
         into.url(ds, "typeProperties.relativeUrl", "relativeUrl");
         into.scalar(ds, "typeProperties.requestMethod", "requestMethod", false);
         into.map(ds, "typeProperties.additionalHeaders", "additionalHeaders", false, name -> false);
-        into.json(ds, "typeProperties.requestBody", "requestBody", true);
+        into.json(ds, "typeProperties.requestBody", "requestBody", false);
         into.map(ds, "typeProperties.paginationRules", "paginationRules", false, name -> false);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,14 +47,14 @@ final class ImportedOptions {
     private final Map<String, Origin> origins = new LinkedHashMap<>();
     private final Map<String, String> refusals = new LinkedHashMap<>();
     private final List<String> secrets = new ArrayList<>();
-    private final UnaryOperator<String> placeholders;
 
-    /**
-     * @param placeholders resolves Camel property placeholders ({{...}}) in imported text values
-     */
-    ImportedOptions(UnaryOperator<String> placeholders) {
-        this.placeholders = placeholders;
-    }
+    /** Camel property placeholders: {{name}}, {{env:NAME}}, {{vault:...}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
+    /** What Camel's property binding would turn into a bean look-up or a new object. */
+    private static final Pattern BEAN_SYNTAX
+            = Pattern.compile("(?s)\\s*#(bean:|class:|type:|property:|valueAs\\(|autowired|syntax:|new:).*");
+    /** A bare bean reference (#name), which Camel resolves for options that are not text. */
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("\\s*#[A-Za-z_][\\w.-]*\\s*");
 
     /** Option values in import order: a String, or a Map for map options. */
     Map<String, Object> values() {
@@ -155,9 +156,10 @@ final class ImportedOptions {
     /**
      * A property that holds JSON (translator, a requestBody written as an object): kept as JSON text.
      *
-     * @param resolve whether text values may hold Camel property placeholders
+     * @param inlineJsonOnly whether a text value must be the JSON itself (a translator: the option would otherwise
+     *                       read a file or look up a bean that the definition names)
      */
-    void json(AdfDefinition d, String property, String option, boolean resolve) {
+    void json(AdfDefinition d, String property, String option, boolean inlineJsonOnly) {
         JsonNode v = d.get(property);
         String at = d.at(property);
         if (v.isMissingNode() || v.isNull()) {
@@ -178,8 +180,17 @@ final class ImportedOptions {
             return;
         }
         String text = d.arm() != null ? ArmTemplate.unescape(v.textValue()) : v.textValue();
-        String value = resolve ? placeholders.apply(text) : text;
-        put(d, property, option, value, value);
+        try {
+            checkData(text, d, at, option, false);
+            if (!inlineJsonOnly || text.trim().startsWith("{")) {
+                put(d, property, option, text, text);
+                return;
+            }
+            throw new Refused(d.describe() + ": " + at + " must be the " + option + "'s JSON object itself; an"
+                              + " imported definition does not name files or beans. " + howTo(option, false));
+        } catch (Refused e) {
+            refuse(option, e.getMessage());
+        }
     }
 
     private void put(AdfDefinition d, String property, String option, Object value, String shown) {
@@ -220,9 +231,9 @@ final class ImportedOptions {
                         throw new Refused(d.describe() + ": " + at + " holds '" + text + "': ADF masked the"
                                           + " secret when it exported the definition. " + howTo(option, true));
                     }
-                    String resolved = placeholders.apply(text);
-                    secrets.add(resolved);
-                    return resolved;
+                    checkData(text, d, AdfDefinition.child(at, "value"), option, true);
+                    secrets.add(text);
+                    return text;
                 }
                 case "AzureKeyVaultSecret", "Expression" -> throw new Refused(refusal(d, at, option, v, secret));
                 default -> throw new IllegalArgumentException(d.describe() + ": " + at + " has type '" + type
@@ -249,7 +260,7 @@ final class ImportedOptions {
             } else if (isExpression(text)) {
                 throw new Refused(refusal(d, at, option, TextNode.valueOf(text), secret));
             }
-            text = placeholders.apply(text);
+            checkData(text, d, at, option, secret);
         }
         if (secret) {
             secrets.add(text);
@@ -291,12 +302,40 @@ final class ImportedOptions {
             text = ArmTemplate.unescape(text);
         }
         if (text.startsWith("@@")) {
-            return TextNode.valueOf(text.substring(1));
-        }
-        if (isExpression(text)) {
+            text = text.substring(1);
+        } else if (isExpression(text)) {
             throw new Refused(refusal(d, at, option, TextNode.valueOf(text), false));
         }
+        checkData(text, d, at, option, false);
         return text.equals(v.textValue()) ? v : TextNode.valueOf(text);
+    }
+
+    /**
+     * Imported definitions are data: their values are bound as they are, never as Camel would read an option it is
+     * given (a property placeholder resolved, a {@code #bean:} looked up, a {@code #class:} instantiated). A value
+     * written that way is refused, naming the property, rather than taken literally against the author's intent.
+     *
+     * @throws Refused for a placeholder anywhere, a bean or class reference at the start, or (for a whole option, not
+     *                 a header or rule of a map) a bare {@code #name}
+     */
+    private static void checkData(String text, AdfDefinition d, String at, String option, boolean secret)
+            throws Refused {
+        String what = null;
+        if (PLACEHOLDER.matcher(text).find()) {
+            what = "a Camel property placeholder (" + (secret ? "{{...}}" : shown(PLACEHOLDER, text)) + ")";
+        } else if (BEAN_SYNTAX.matcher(text).matches() || option.indexOf('.') < 0 && BEAN_REFERENCE.matcher(text).matches()) {
+            what = "a Camel bean reference (" + (secret ? "#..." : text.strip()) + ")";
+        }
+        if (what != null) {
+            throw new Refused(d.describe() + ": " + at + " holds " + what + ". Values in ADF definitions are data:"
+                              + " adfrest takes them literally and resolves no placeholder or bean in them. "
+                              + howTo(option, secret));
+        }
+    }
+
+    private static String shown(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group() : text;
     }
 
     /** ADF evaluates a string that starts with @ (not @@), and @{...} anywhere in a string. */

@@ -49,6 +49,7 @@ final class AadServicePrincipalAuthenticator extends AzureCredentialAuthenticato
             secrets.add(key);
             credentials = () -> {
                 ClientSecretCredentialBuilder builder = withTransport(new ClientSecretCredentialBuilder(), signIn)
+                        .retryOptions(retryOptions(signIn.retry()))
                         .clientId(clientId).tenantId(tenant).clientSecret(key)
                         .authorityHost(authorityHost);
                 if (!AzureCloud.isKnownAuthorityHost(authorityHost)) {
@@ -66,6 +67,7 @@ final class AadServicePrincipalAuthenticator extends AzureCredentialAuthenticato
             EmbeddedCertificate certificate = EmbeddedCertificate.read(value, password, signIn.resources());
             credentials = () -> {
                 ClientCertificateCredentialBuilder builder = withTransport(new ClientCertificateCredentialBuilder(), signIn)
+                        .retryOptions(retryOptions(signIn.retry()))
                         .clientId(clientId).tenantId(tenant)
                         .authorityHost(authorityHost);
                 if (certificate.isPem()) {

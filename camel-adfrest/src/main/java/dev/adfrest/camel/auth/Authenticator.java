@@ -12,10 +12,11 @@ public interface Authenticator extends AutoCloseable {
     String authorization() throws IOException;
 
     /**
-     * The API answered 401 to the credentials last supplied. Drop cached credentials and say whether fresh ones could
-     * help: the request is then retried once.
+     * The API answered 401 to a request that carried {@code rejected} (the Authorization value, or null). Drop cached
+     * credentials (unless they were already replaced since) and say whether fresh ones could help: the request is
+     * then retried once.
      */
-    default boolean invalidate() {
+    default boolean invalidate(String rejected) {
         return false;
     }
 

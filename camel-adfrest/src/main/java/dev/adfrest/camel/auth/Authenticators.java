@@ -36,14 +36,16 @@ public final class Authenticators {
      * The authenticator an endpoint signs in with.
      *
      * @param  camelContext             reads certificate resources and sslContextParameters
+     * @param  retry                    how token requests are retried
      * @throws IllegalArgumentException naming the option that is unknown, missing or unusable
      */
-    public static Authenticator create(AdfRestConfiguration config, CamelContext camelContext) throws Exception {
+    public static Authenticator create(AdfRestConfiguration config, CamelContext camelContext, SignInRetry retry)
+            throws Exception {
         SSLContext ssl = config.getSslContextParameters() == null ? null
                 : config.getSslContextParameters().createSSLContext(camelContext);
         Duration timeout = Durations.parse("httpRequestTimeout", config.getHttpRequestTimeout());
         Function<String, byte[]> resources = uri -> read(camelContext, uri);
-        return create(config, new SignIn(ssl, timeout, resources, Clock.systemUTC()));
+        return create(config, new SignIn(ssl, timeout, resources, Clock.systemUTC(), retry));
     }
 
     static Authenticator create(AdfRestConfiguration config, SignIn signIn) {

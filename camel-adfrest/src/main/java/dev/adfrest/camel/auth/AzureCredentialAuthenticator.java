@@ -1,5 +1,6 @@
 package dev.adfrest.camel.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,7 +13,9 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.identity.CredentialBuilderBase;
 import com.microsoft.aad.msal4j.MsalException;
 import dev.adfrest.camel.AdfRestAuthenticationException;
@@ -65,6 +68,17 @@ abstract class AzureCredentialAuthenticator extends BearerTokenAuthenticator {
     static <T extends CredentialBuilderBase<T>> T withTransport(T builder, SignIn signIn) {
         return builder.httpClient(httpClient(signIn))
                 .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE));
+    }
+
+    /**
+     * The endpoint's maxRetries and backoff for a credential's token requests (azure-core retries 5xx, 429 and I/O
+     * faults). Managed identity keeps azure-identity's own policy for the identity endpoint, with maxRetries.
+     */
+    static RetryOptions retryOptions(SignInRetry retry) {
+        Duration base = retry.initialDelay().isZero() ? Duration.ofMillis(1) : retry.initialDelay();
+        Duration max = retry.maxWait().compareTo(base) < 0 ? base : retry.maxWait();
+        return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retry.maxRetries()).setBaseDelay(base)
+                .setMaxDelay(max));
     }
 
     /** azure-core's HTTP client over the JDK's, with the endpoint's trust and timeout. */

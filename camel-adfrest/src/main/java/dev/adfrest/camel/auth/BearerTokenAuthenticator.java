@@ -70,8 +70,17 @@ abstract class BearerTokenAuthenticator implements Authenticator {
         return root == e ? outer : outer + " (" + root.getClass().getName() + ": " + root.getMessage() + ")";
     }
 
+    /**
+     * Forgets the token the API rejected. Requests in flight together (parallelRequests) all carry the same token and
+     * may all be answered 401: only the first makes the authenticator sign in again; the others find the token
+     * already replaced and retry with the new one.
+     */
     @Override
-    public final synchronized boolean invalidate() {
+    public final synchronized boolean invalidate(String rejected) {
+        if (rejected != null && (token == null || !rejected.equals("Bearer " + token.value()))) {
+            LOG.debug("{}: the API rejected a token that was already replaced; retrying with the current one", this);
+            return true;
+        }
         LOG.debug("{}: the API rejected the token; signing in again", this);
         token = null;
         forgetCachedTokens();

@@ -21,7 +21,8 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
     private ManagedIdentityAuthenticator(String principal, String aadResourceId, String clientId, URI endpoint,
                                          SignIn signIn) {
         super(AuthenticationType.MANAGED_SERVICE_IDENTITY.adfName(), principal, aadResourceId, () -> {
-            ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(), signIn);
+            ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(), signIn)
+                    .maxRetry(signIn.retry().maxRetries());
             if (clientId != null) {
                 builder.clientId(clientId);
             }
@@ -41,7 +42,8 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
         String clientId = blankToNull(config.getManagedIdentityClientId());
         String endpointOption = blankToNull(config.getManagedIdentityEndpoint());
         URI endpoint = endpointOption == null ? null
-                : UrlOptions.checkHttpUrl("managedIdentityEndpoint", endpointOption);
+                // the platform's identity endpoints are plain http on loopback or the link-local metadata address
+                : UrlOptions.checkSecretUrl("managedIdentityEndpoint", endpointOption, "169.254.169.254"::equals);
         String principal = (clientId == null ? "system-assigned identity" : "managedIdentityClientId '" + clientId + "'")
                            + (endpoint == null ? "" : " at " + endpoint);
         return new ManagedIdentityAuthenticator(principal, aadResourceId, clientId, endpoint, signIn);

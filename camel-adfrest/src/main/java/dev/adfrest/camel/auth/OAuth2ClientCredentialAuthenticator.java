@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -72,7 +73,8 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
      */
     static OAuth2ClientCredentialAuthenticator from(AdfRestConfiguration config, SignIn signIn) {
         String type = AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName();
-        URI endpoint = UrlOptions.checkHttpUrl("tokenEndpoint", required(config.getTokenEndpoint(), "tokenEndpoint", type).trim());
+        URI endpoint = UrlOptions.checkSecretUrl("tokenEndpoint",
+                required(config.getTokenEndpoint(), "tokenEndpoint", type).trim(), host -> false);
         String clientId = required(config.getClientId(), "clientId", type);
         String clientSecret = required(config.getClientSecret(), "clientSecret", type);
         return new OAuth2ClientCredentialAuthenticator(endpoint, clientId, clientSecret, blankToNull(config.getScope()),
@@ -125,7 +127,68 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
         return null;
     }
 
+    /**
+     * One token request, sent again after a passing failure (5xx, 429, 408, a timeout, a refused connection) as the
+     * endpoint's retry policy says.
+     */
     private TokenResponse request(ClientAuthentication how) {
+        for (int retries = 0;; retries++) {
+            TokenResponse response;
+            String reason;
+            Duration retryAfter = null;
+            try {
+                response = send(how);
+                if (!response.transientFailure()) {
+                    return response;
+                }
+                reason = "HTTP " + response.status();
+                retryAfter = response.retryAfter();
+            } catch (IOException e) {
+                reason = transientReason(e);
+                Duration wait = reason == null ? null : signIn.retry().decider().next(reason, null, retries);
+                if (wait == null) {
+                    throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(),
+                            principal, null, "the token endpoint could not be reached"
+                                             + (retries > 0 ? " after " + (retries + 1) + " attempts" : "") + ": "
+                                             + masking.scrub(describe(e)));
+                }
+                pause(retries, reason, wait);
+                continue;
+            }
+            Duration wait = signIn.retry().decider().next(reason, retryAfter, retries);
+            if (wait == null) {
+                return response;
+            }
+            pause(retries, reason, wait);
+        }
+    }
+
+    /** Why a failed token request is worth another try (a timeout, a refused or reset connection); null for TLS. */
+    private static String transientReason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return null; // an untrusted certificate stays untrusted
+            }
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timeout";
+        }
+        return e instanceof java.net.ConnectException ? "connection refused" : "connection failed";
+    }
+
+    private void pause(int retries, String reason, Duration wait) {
+        LOG.warn("{}: the token request failed ({}); retry {} of {} in {} ms", this, reason, retries + 1,
+                signIn.retry().maxRetries(), wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal,
+                    null, "interrupted while waiting to ask the token endpoint again");
+        }
+    }
+
+    private TokenResponse send(ClientAuthentication how) throws IOException {
         StringJoiner form = new StringJoiner("&");
         form.add("grant_type=client_credentials");
         if (scope != null) {
@@ -152,11 +215,9 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
             HttpResponse<InputStream> response = client().send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 return TokenResponse.of(response.statusCode(),
-                        new String(body.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
+                        new String(body.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8),
+                        response.headers().firstValue("Retry-After").orElse(null));
             }
-        } catch (IOException e) {
-            throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal, null,
-                    "the token endpoint could not be reached: " + masking.scrub(describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdfRestAuthenticationException(AuthenticationType.OAUTH2_CLIENT_CREDENTIAL.adfName(), principal, null,
@@ -204,16 +265,27 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
     }
 
     /** A token endpoint's answer: RFC 6749 section 5.1 (success) or 5.2 (error); json is null unless an object. */
-    private record TokenResponse(int status, String body, JsonNode json) {
+    private record TokenResponse(int status, String body, JsonNode json, String retryAfterHeader) {
 
-        static TokenResponse of(int status, String body) {
+        static TokenResponse of(int status, String body, String retryAfter) {
             JsonNode json;
             try {
                 json = body.isBlank() ? null : Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 json = null;
             }
-            return new TokenResponse(status, body, json != null && json.isObject() ? json : null);
+            return new TokenResponse(status, body, json != null && json.isObject() ? json : null, retryAfter);
+        }
+
+        /** A failure worth another try: the server is busy or failing, not refusing this client. */
+        boolean transientFailure() {
+            return status == 408 || status == 429 || status >= 500 && status != 501 && status != 505;
+        }
+
+        /** Retry-After in seconds (the form token endpoints use); null when absent or another form. */
+        Duration retryAfter() {
+            String value = retryAfterHeader == null ? "" : retryAfterHeader.trim();
+            return value.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
         }
 
         /** A success with a token in it (some servers answer errors with 200). */

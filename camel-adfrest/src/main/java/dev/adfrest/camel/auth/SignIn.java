@@ -8,18 +8,20 @@ import javax.net.ssl.SSLContext;
 
 /**
  * What token authenticators need from their endpoint besides options: the TLS trust for sign-in hosts, the time
- * allowed per token request, a way to read certificate resources and a clock.
+ * allowed per token request, a way to read certificate resources, a clock and the retry policy.
  *
  * @param sslContext the trust (and client keys) from sslContextParameters, or null for the JVM's default
  * @param timeout    connect and response timeout of a token request (the endpoint's httpRequestTimeout)
  * @param resources  reads a Camel resource (file:, classpath:, ...) or null when only the options are checked, at
  *                   endpoint creation; resources are then read when the endpoint starts
  * @param clock      decides when a token is due for refresh
+ * @param retry      how token requests that failed for a passing reason are sent again
  */
-record SignIn(SSLContext sslContext, Duration timeout, Function<String, byte[]> resources, Clock clock) {
+record SignIn(SSLContext sslContext, Duration timeout, Function<String, byte[]> resources, Clock clock,
+              SignInRetry retry) {
 
     /** For checking options only: nothing is signed in with it. */
     static SignIn checkOnly() {
-        return new SignIn(null, Duration.ofSeconds(100), null, Clock.systemUTC());
+        return new SignIn(null, Duration.ofSeconds(100), null, Clock.systemUTC(), SignInRetry.NONE);
     }
 }

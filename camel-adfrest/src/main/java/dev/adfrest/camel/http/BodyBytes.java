@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads a response body into one array of exactly its size. With a Content-Length the bytes go straight into that
- * array; without one (chunked, compressed) they go into a buffer the thread keeps between responses, then one copy
- * of the right size is made. Either way no per-response read buffer and no growing copies.
+ * Reads a response body into one array of exactly its size. With a Content-Length the array grows as bytes arrive, up
+ * to that size, so that a length the server only claims never allocates more than what came (a hostile
+ * {@code Content-Length: 104857600} followed by ten bytes costs 64 KiB); a body that arrives whole fills the last
+ * array exactly, with no final copy. Without a length (chunked, compressed) the bytes go into a buffer the thread
+ * keeps between responses, then one copy of the right size is made.
  */
 public final class BodyBytes {
 
@@ -44,8 +46,16 @@ public final class BodyBytes {
      */
     public static byte[] readAll(InputStream in, long length) throws IOException {
         if (length >= 0 && length <= MAX_ARRAY) {
-            byte[] body = new byte[(int) length];
-            int n = in.readNBytes(body, 0, body.length);
+            int size = (int) length;
+            byte[] body = new byte[Math.min(size, FIRST)];
+            int n = 0;
+            while (true) {
+                n += in.readNBytes(body, n, body.length - n);
+                if (n < body.length || n == size) {
+                    break; // the end of the body, or of the declared length
+                }
+                body = Arrays.copyOf(body, (int) Math.min(2L * body.length, size)); // more came than the last chunk held
+            }
             // HttpClient never reads past Content-Length and throws when a body ends early: n < length is defensive
             return n == body.length ? body : Arrays.copyOf(body, n);
         }

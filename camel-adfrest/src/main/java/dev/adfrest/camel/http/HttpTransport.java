@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
@@ -36,6 +38,8 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -43,20 +47,34 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends page requests with Apache HttpClient 5: one pooled client per endpoint (connections are reused across pages
- * and runs), credentials added per request, bodies handed to a reader within the size limit, and of an error response
- * only the excerpt read ({@link HttpStatusException}).
+ * and runs), every hop of a redirect checked against the {@link HostPolicy} before it is sent and its address after
+ * DNS ({@link GuardedDnsResolver}), credentials added per hop, bodies handed to a reader within the size limit, of an
+ * error response only the excerpt read ({@link HttpStatusException}), and every request bounded by its call timeout.
  */
 public final class HttpTransport implements Closeable {
 
+    /** The longest response header line (status line, header, chunk size) read. */
+    static final int MAX_LINE_LENGTH = 32 * 1024;
+    /** The most response header lines read. */
+    static final int MAX_HEADER_COUNT = 256;
+
+    private static final String SENT_AUTHORIZATION = "dev.adfrest.camel.authorization";
+
     private final CloseableHttpClient client;
     private final Credentials credentials;
+    private final HostPolicy hosts;
+    private final CallTimeout callTimeout;
     private final long maxResponseSize;
 
     public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts) {
         this.credentials = credentials;
+        this.hosts = hosts;
+        this.callTimeout = new CallTimeout(settings.callTimeout() == null ? Duration.ZERO : settings.callTimeout());
         this.maxResponseSize = settings.maxResponseSize();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout())))
+                .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout()),
+                        Http1Config.custom().setMaxLineLength(MAX_LINE_LENGTH).setMaxHeaderCount(MAX_HEADER_COUNT).build()))
+                .setDnsResolver(new GuardedDnsResolver(hosts))
                 .setTlsSocketStrategy(tls(settings))
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setMaxConnTotal(settings.maxConnections() * 2)
@@ -75,12 +93,11 @@ public final class HttpTransport implements Closeable {
                 // RetryPolicy decides (it also covers truncated bodies, caps Retry-After and logs each retry);
                 // HttpClient's own strategy would wait out any Retry-After silently
                 .disableAutomaticRetries()
-                // runs for every hop, redirects included (HttpClient copies a request's headers to its redirect)
-                .addRequestInterceptorLast((request, entity, context) -> {
-                    URI target = targetOf(request);
-                    hosts.check(target);
-                    credentials.apply(request, target);
-                })
+                // Redirects follows them instead, each hop checked by the host policy
+                .disableRedirectHandling()
+                // last: after the client added its own headers (cookies), so that they are removed cross-origin too
+                .addRequestInterceptorLast((request, entity, context) ->
+                        context.setAttribute(SENT_AUTHORIZATION, credentials.apply(request, targetOf(request))))
                 .build();
     }
 
@@ -116,43 +133,86 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Sends the request and hands a successful response to {@code reader}, which reads its body as it arrives.
+     * Sends the request, follows redirects, and hands a successful response to {@code reader}, which reads its body as
+     * it arrives.
      *
-     * @throws HttpStatusException for a status of 400 or more (a 401 first gets one retry with fresh credentials)
-     * @throws IOException         for transport faults, bodies over the size limit, and the reader's failures
+     * @throws HttpStatusException     for a status of 400 or more (a 401 first gets one retry with fresh credentials)
+     * @throws RefusedRequestException when a hop may not be sent: the host policy, a body for another origin, too many
+     *                                 redirects, a header value with a line break
+     * @throws IOException             for transport faults, bodies over the size limit, and the reader's failures
      */
     public <T> T send(PageRequest request, BodyReader<T> reader) throws IOException {
+        HttpClientContext context = HttpClientContext.create();
         try {
-            return execute(request, reader);
+            return follow(request, reader, context);
         } catch (HttpStatusException e) {
-            if (e.status() == 401 && credentials.invalidate()) {
-                return execute(request, reader);
+            if (e.status() == 401 && credentials.invalidate((String) context.getAttribute(SENT_AUTHORIZATION))) {
+                return follow(request, reader, HttpClientContext.create());
             }
             throw e;
         }
     }
 
-    private <T> T execute(PageRequest request, BodyReader<T> reader) throws IOException {
-        URI uri = URI.create(request.url());
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
+    private <T> T follow(PageRequest request, BodyReader<T> reader, HttpClientContext context) throws IOException {
+        Redirects.Hop hop = new Redirects.Hop(request.method(), URI.create(request.url()), request.body());
+        for (int followed = 0;; followed++) {
+            hosts.check(hop.uri());
+            if (hop.body() != null && !credentials.mayReceive(hop.uri())) {
+                throw new RefusedRequestException("refusing to send the request body to " + hop.uri() + ": it is not"
+                                                  + " the base URL's origin (set allowCrossOriginCredentials=true to"
+                                                  + " send it anyway)");
+            }
+            try {
+                return execute(hop, request, reader, context);
+            } catch (Redirect r) {
+                hop = Redirects.next(hop, r.status, r.location, followed);
+            }
+        }
+    }
+
+    private <T> T execute(Redirects.Hop hop, PageRequest request, BodyReader<T> reader, HttpClientContext context)
+            throws IOException {
+        HttpUriRequestBase http = new HttpUriRequestBase(hop.method(), hop.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String value = header.getValue() == null ? "" : header.getValue();
             if (!Headers.isSafeValue(value)) {
                 // a value taken from a response must not smuggle extra header lines into the request
                 throw new RefusedRequestException("refusing to send header '" + header.getKey()
-                                                    + "': its value contains a line break");
+                                                  + "': its value contains a line break");
+            }
+            if (hop.body() == null && header.getKey().equalsIgnoreCase("Content-Type")) {
+                continue; // a redirect turned the request into a GET without a body
             }
             http.addHeader(header.getKey(), value);
         }
         http.setHeader("Accept", "application/json");
-        if (request.body() != null) {
+        if (hop.body() != null) {
             // a Content-Type from additionalHeaders is already on the request, sent as the user wrote it
             boolean userType = request.header("Content-Type") != null;
-            http.setEntity(new ByteArrayEntity(request.body().getBytes(charsetOf(request)),
+            http.setEntity(new ByteArrayEntity(hop.body().getBytes(charsetOf(request)),
                     userType ? null : ContentType.APPLICATION_JSON));
         }
-        // after the handler, HttpClient reads what is left of the body (there should be nothing) to keep the connection
-        return client.execute(http, response -> answer(response, reader));
+        try (CallTimeout.Deadline deadline = callTimeout.start(http)) {
+            try {
+                // after the handler, HttpClient reads what is left of the body (there should be nothing) to keep the
+                // connection
+                return client.execute(http, context, response -> answer(response, reader));
+            } catch (GuardedDnsResolver.InternalAddressException e) {
+                throw new RefusedRequestException("refusing a request to " + hop.uri() + ": " + e.getMessage());
+            } catch (MessageConstraintException e) {
+                throw new ResponseTooLargeException("the response headers are over the limit (at most "
+                                                    + MAX_HEADER_COUNT + " lines of " + MAX_LINE_LENGTH / 1024
+                                                    + " KiB): " + e.getMessage());
+            } catch (Redirect | HttpStatusException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                Exception explained = deadline.explain(e);
+                if (explained instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) explained;
+            }
+        }
     }
 
     private static URI targetOf(HttpRequest request) throws IOException {
@@ -191,6 +251,11 @@ public final class HttpTransport implements Closeable {
             if (response.getCode() >= 400) {
                 throw error(response.getCode(), headers, content);
             }
+            String location = Headers.first(headers, "Location");
+            if (Redirects.isRedirect(response.getCode()) && location != null) {
+                excerpt(content); // what is left is dropped with the connection
+                throw new Redirect(response.getCode(), location);
+            }
             if (declared > maxResponseSize) {
                 throw new ResponseTooLargeException(declared, maxResponseSize);
             }
@@ -198,7 +263,7 @@ public final class HttpTransport implements Closeable {
                     maxResponseSize);
             return reader.read(response.getCode(), headers, body, declared);
         } catch (IOException | RuntimeException e) {
-            if (!(e instanceof HttpStatusException)) {
+            if (!(e instanceof HttpStatusException) && !(e instanceof Redirect)) {
                 abort(content);
             }
             throw e;
@@ -208,12 +273,38 @@ public final class HttpTransport implements Closeable {
     /** An error response: only the excerpt of its body is read; what is left is dropped with the connection. */
     private static HttpStatusException error(int status, Map<String, List<String>> headers, InputStream content)
             throws IOException {
+        return new HttpStatusException(status, headers, excerpt(content));
+    }
+
+    /**
+     * At most the first {@link HttpStatusException#EXCERPT_BYTES} of a body, as text; the connection is dropped when
+     * more follow, never read on.
+     */
+    private static String excerpt(InputStream content) throws IOException {
         byte[] head = content == null ? new byte[0] : content.readNBytes(HttpStatusException.EXCERPT_BYTES + 1);
         if (head.length > HttpStatusException.EXCERPT_BYTES) {
             abort(content);
         }
         int n = Math.min(head.length, HttpStatusException.EXCERPT_BYTES);
-        return new HttpStatusException(status, headers, new String(head, 0, n, StandardCharsets.UTF_8));
+        return new String(head, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** A redirect, thrown out of the response handler so that the connection is released or dropped there. */
+    private static final class Redirect extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String location;
+
+        Redirect(int status, String location) {
+            super("HTTP " + status, null);
+            this.status = status;
+            this.location = location;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /**

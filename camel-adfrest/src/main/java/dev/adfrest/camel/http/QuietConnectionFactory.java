@@ -24,14 +24,19 @@ import org.apache.hc.core5.util.Timeout;
 final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
     private final Timeout readTimeout;
+    private final Http1Config limits;
 
-    QuietConnectionFactory(Timeout readTimeout) {
+    /**
+     * @param limits the longest header line and the most header lines read (HttpClient's defaults have no limit)
+     */
+    QuietConnectionFactory(Timeout readTimeout, Http1Config limits) {
         this.readTimeout = readTimeout;
+        this.limits = limits;
     }
 
     @Override
     public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
-        QuietConnection connection = new QuietConnection(readTimeout);
+        QuietConnection connection = new QuietConnection(readTimeout, limits);
         if (socket != null) {
             connection.bind(socket);
         }
@@ -44,8 +49,8 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
         private volatile Socket socket;
         private volatile Timeout socketTimeout;
 
-        QuietConnection(Timeout readTimeout) {
-            super(Http1Config.DEFAULT);
+        QuietConnection(Timeout readTimeout, Http1Config limits) {
+            super(limits);
             this.readTimeout = readTimeout;
         }
 

@@ -15,6 +15,8 @@ import javax.net.ssl.SSLContext;
  *                                  enableServerCertificateValidation=false)
  * @param maxResponseSize  the largest body accepted, in bytes
  * @param maxConnections   the connection pool size per route
+ * @param callTimeout      the longest a request may take from sending it to the last byte of its body; zero for no
+ *                         limit
  */
 public record TransportSettings(
         Duration responseTimeout,
@@ -23,5 +25,6 @@ public record TransportSettings(
         SSLContext sslContext,
         boolean validateServerCertificate,
         long maxResponseSize,
-        int maxConnections) {
+        int maxConnections,
+        Duration callTimeout) {
 }

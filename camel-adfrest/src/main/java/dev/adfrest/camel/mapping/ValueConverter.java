@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.adfrest.camel.support.Numbers;
 
 /**
  * Converts a value to one interim type as ADF's copy activity does (its data type conversion table), under the
@@ -110,6 +111,12 @@ final class ValueConverter {
     Object convert(Object value) throws IncompatibleValueException {
         if (value == null) {
             return null;
+        }
+        if (value instanceof String s && s.length() > Numbers.MAX_LENGTH && target != InterimType.STRING
+            && target != InterimType.BYTE_ARRAY) {
+            // no number, date, GUID or TimeSpan is that long: refused before any parser spends time on it
+            throw incompatible("a text of " + s.length() + " characters is too long for " + target.adfName()
+                               + " (at most " + Numbers.MAX_LENGTH + " are converted)");
         }
         return switch (target) {
             case STRING -> toText(value);
@@ -277,9 +284,11 @@ final class ValueConverter {
     private BigDecimal parseNumber(String s) throws IncompatibleValueException {
         if (culture == null) {
             try {
-                return new BigDecimal(s);
+                return Numbers.checked(new BigDecimal(s));
             } catch (NumberFormatException e) {
                 throw incompatible("not a number");
+            } catch (Numbers.TooLongException e) {
+                throw incompatible(e.getMessage());
             }
         }
         DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(culture);
@@ -289,7 +298,11 @@ final class ValueConverter {
         if (n == null || position.getIndex() != s.length()) {
             throw incompatible("not a number in culture " + culture.toLanguageTag());
         }
-        return (BigDecimal) n;
+        try {
+            return Numbers.checked((BigDecimal) n);
+        } catch (Numbers.TooLongException e) {
+            throw incompatible(e.getMessage());
+        }
     }
 
     // --- to dates, GUIDs, TimeSpans and bytes -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
 import dev.adfrest.camel.pagination.Step.StopReason;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Json;
+import dev.adfrest.camel.support.Origins;
 
 /**
  * The pagination engine for one copy run: pure (no I/O, no clock, no Camel). Given the response to the request just
@@ -41,6 +42,10 @@ public final class Paginator {
 
     private final PaginationRules rules;
     private final PaginationSettings settings;
+    /** The endpoint's request, before RANGE values: what a fresh run starts from. */
+    private final PageRequest template;
+    /** Whether this run goes on from a saved state. */
+    private final boolean resumed;
     /** The endpoint's first request: the query parameters keepQueryParameters adds back. */
     private final PageRequest endpointFirst;
     private final PageRequest start;
@@ -76,6 +81,8 @@ public final class Paginator {
     private Paginator(PaginationRules rules, PaginationSettings settings, PageRequest template, PaginatorState state) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.settings = settings == null ? PaginationSettings.DEFAULTS : settings;
+        this.template = template;
+        this.resumed = state != null;
         this.partition = this.settings.partition();
         partition.check(rules);
         rules.checkTemplate(template);
@@ -119,6 +126,40 @@ public final class Paginator {
             start = state.next();
         }
         upcoming = start;
+    }
+
+    /**
+     * Where a run stands, from what a saved state must keep: the request its next requests are built from and the
+     * RANGE values (the request to make next follows from those, as {@link PaginatorState#next()} does).
+     *
+     * @param base         {@link PaginatorState#base()}
+     * @param requestsMade {@link PaginatorState#requestsMade()}
+     * @param cursors      {@link PaginatorState#cursors()}: a value for every RANGE rule
+     * @throws IllegalArgumentException when the cursors do not match the rules' RANGE rules
+     */
+    public static PaginatorState state(PaginationRules rules, PageRequest base, int requestsMade,
+                                       Map<String, Long> cursors) {
+        for (RangeRule range : rules.ranges()) {
+            if (cursors == null || cursors.get(range.key()) == null) {
+                throw new IllegalArgumentException("The saved pagination state has no position for " + range.rule());
+            }
+        }
+        return new PaginatorState(fill(rules, base, cursors), base, requestsMade, cursors);
+    }
+
+    /** Whether this run goes on from a saved state ({@link #resume}). */
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** The same rules, settings and endpoint request from page 1: for a saved state that no longer works. */
+    public Paginator restart() {
+        return new Paginator(rules, settings, template);
+    }
+
+    /** How the rules are applied. */
+    public PaginationSettings settings() {
+        return settings;
     }
 
     /**
@@ -277,7 +318,9 @@ public final class Paginator {
                                           + page + "; only http and https links are followed");
         }
         String url = uri.toString();
-        return settings.keepQueryParameters() ? Urls.addMissingQueryParameters(url, endpointFirst.url()) : url;
+        // the first request's parameters may hold an API key: they go back only to links on the same origin
+        return settings.keepQueryParameters() && Origins.same(url, endpointFirst.url())
+                ? Urls.addMissingQueryParameters(url, endpointFirst.url()) : url;
     }
 
     private static Draft set(Draft draft, Target target, JsonNode value, String rule, int page) {
@@ -316,7 +359,10 @@ public final class Paginator {
 
     /** The request with every RANGE placeholder filled. */
     private PageRequest fill(Draft draft, Map<String, Long> at) {
-        PageRequest request = draft.toRequest();
+        return fill(rules, draft.toRequest(), at);
+    }
+
+    private static PageRequest fill(PaginationRules rules, PageRequest request, Map<String, Long> at) {
         for (RangeRule range : rules.ranges()) {
             if (range.target() instanceof Target.Placeholder p) {
                 String token = p.token();

@@ -12,6 +12,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import dev.adfrest.camel.pagination.PaginationRules.EndCondition;
 import dev.adfrest.camel.pagination.PaginationRules.ValueRule;
 import dev.adfrest.camel.support.Json;
+import dev.adfrest.camel.support.Numbers;
 
 /**
  * Reads a rule's value from a response, and tests end conditions: a compiled JSONPath evaluated on the already-parsed
@@ -133,8 +134,13 @@ final class ResponseReader {
                     throw new PaginationException("End condition " + condition.rule() + " selects " + lookup.matches()
                                                   + " values on page " + page + "; Const: compares one value");
                 }
-                return !lookup.missing() && matchesConstant(lookup.value(), condition.constant())
-                        ? where + " is " + condition.constant() : null;
+                try {
+                    return !lookup.missing() && matchesConstant(lookup.value(), condition.constant())
+                            ? where + " is " + condition.constant() : null;
+                } catch (Numbers.TooLongException e) {
+                    throw new PaginationException("End condition " + condition.rule() + " cannot compare " + where
+                                                  + " on page " + page + ": it is " + e.getMessage());
+                }
         }
     }
 
@@ -195,11 +201,8 @@ final class ResponseReader {
         return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
     }
 
+    /** @throws Numbers.TooLongException for a number too long to compare quickly */
     private static BigDecimal number(String s) {
-        try {
-            return new BigDecimal(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Numbers.decimal(s);
     }
 }

@@ -202,6 +202,52 @@ final class Urls {
         return pairs.size() == parts.pairs().size() ? url : parts.with(pairs);
     }
 
+    /**
+     * The URL with the values of some query parameters left empty ({@code api_key=}); their names are added to
+     * {@code withheld} once each.
+     */
+    static String withholdValues(String url, java.util.function.Predicate<String> withhold, List<String> withheld) {
+        Parts parts = Parts.of(url);
+        List<String> pairs = new ArrayList<>();
+        boolean changed = false;
+        for (String p : parts.pairs()) {
+            String name = nameOf(p);
+            if (withhold.test(name)) {
+                int eq = p.indexOf('=');
+                pairs.add((eq < 0 ? p : p.substring(0, eq)) + "=");
+                if (!withheld.contains(name)) {
+                    withheld.add(name);
+                }
+                changed = true;
+            } else {
+                pairs.add(p);
+            }
+        }
+        return changed ? parts.with(pairs) : url;
+    }
+
+    /**
+     * Undoes {@link #withholdValues}: each withheld parameter gets its value from {@code from} (the endpoint's first
+     * request) again, in place, or is removed when {@code from} has none.
+     */
+    static String restoreValues(String url, List<String> withheld, String from) {
+        if (withheld.isEmpty()) {
+            return url;
+        }
+        Parts parts = Parts.of(url);
+        List<String> source = Parts.of(from).pairs();
+        List<String> pairs = new ArrayList<>();
+        for (String p : parts.pairs()) {
+            String name = nameOf(p);
+            if (!withheld.contains(name)) {
+                pairs.add(p);
+                continue;
+            }
+            source.stream().filter(s -> nameOf(s).equals(name)).findFirst().ifPresent(pairs::add);
+        }
+        return parts.with(pairs);
+    }
+
     /** The decoded name of one raw query pair. */
     static String nameOf(String pair) {
         int eq = pair.indexOf('=');

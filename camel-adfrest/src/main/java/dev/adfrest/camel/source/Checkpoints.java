@@ -2,6 +2,7 @@ package dev.adfrest.camel.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.pagination.PaginatorState;
+import dev.adfrest.camel.pagination.SavedPosition;
 
 /**
  * Where an unfinished run stands, kept between polls (and JVMs) so the next poll resumes at the first page the route
@@ -29,13 +30,14 @@ public interface Checkpoints {
      * A saved position.
      *
      * @param runId     the run it belongs to (a resumed run keeps its id)
-     * @param state     where to go on: {@link PaginatorState#next()} fetches the first page not yet processed
+     * @param position  where to go on, without what the endpoint's request holds: {@link SavedPosition#restore}
+     *                  completes it from the request the run is built on (its watermark filled in)
      * @param watermark the run's watermark ({@link RunWatermark#progress()}); null when it has none
      */
-    record Saved(String runId, PaginatorState state, JsonNode watermark) {
+    record Saved(String runId, SavedPosition position, JsonNode watermark) {
 
-        public Saved(String runId, PaginatorState state) {
-            this(runId, state, null);
+        public Saved(String runId, SavedPosition position) {
+            this(runId, position, null);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 import dev.adfrest.camel.AdfRestException;
+import dev.adfrest.camel.AdfRestHttpException;
 import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.Paginator;
@@ -85,7 +86,8 @@ public final class CopyRun implements AutoCloseable {
     }
 
     private final String runId;
-    private final Paginator paginator;
+    /** Replaced once when a resumed run's saved position turns out stale. */
+    private Paginator paginator;
     private final Fetcher fetcher;
     private final PageOutput output;
     private final Checkpoints checkpoints;
@@ -180,17 +182,25 @@ public final class CopyRun implements AutoCloseable {
             if (!started) {
                 started = true;
                 start = System.nanoTime();
-                if (pacing.ahead().requests() > 1) {
-                    window = new FetchWindow(runId, paginator, this::fetch, pacing.ahead().executor(),
-                            pacing.ahead().requests(), pacing.requestInterval(), System::nanoTime, pacing.sleeper());
-                    LOG.debug("Run {} fetches up to {} pages at once", runId, pacing.ahead().requests());
-                }
+                openWindow();
                 PageRequest first = paginator.first();
                 Step.Stop none = paginator.stopsBeforeFirst().orElse(null);
                 if (none != null) { // a partition whose pages all lie past the end of the whole run
                     return finish(none.reason(), none.detail(), first);
                 }
-                current = fetchOrFail(first, paginator.requestsMade() + 1);
+                try {
+                    current = fetchOrFail(first, paginator.requestsMade() + 1);
+                } catch (AdfRestHttpException e) {
+                    if (!isStale(e)) {
+                        throw e;
+                    }
+                    first = restart(e);
+                    none = paginator.stopsBeforeFirst().orElse(null);
+                    if (none != null) {
+                        return finish(none.reason(), none.detail(), first);
+                    }
+                    current = fetchOrFail(first, paginator.requestsMade() + 1);
+                }
                 if (current.isNoContent()) {
                     return finish(Step.StopReason.NO_CONTENT, "the first response was 204 No Content", first);
                 }
@@ -212,6 +222,40 @@ public final class CopyRun implements AutoCloseable {
             end(progress(null));
             throw failure;
         }
+    }
+
+    private void openWindow() {
+        if (pacing.ahead().requests() > 1) {
+            window = new FetchWindow(runId, paginator, this::fetch, pacing.ahead().executor(),
+                    pacing.ahead().requests(), pacing.requestInterval(), System::nanoTime, pacing.sleeper());
+            LOG.debug("Run {} fetches up to {} pages at once", runId, pacing.ahead().requests());
+        }
+    }
+
+    /**
+     * Whether a resumed run's first request failed because the saved position no longer works: a client error that is
+     * not retried (an expired cursor or signed link: 400, 403, 404, 410, ...), unless failOnStaleResume says fail.
+     */
+    private boolean isStale(AdfRestHttpException e) {
+        int status = e.getStatusCode();
+        return paginator.resumed() && !paginator.settings().failOnStaleResume()
+               && status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** Drops a stale saved position and starts the run again from page 1; returns the new first request. */
+    private PageRequest restart(AdfRestHttpException e) {
+        PageRequest stale = paginator.first();
+        LOG.warn("Run {}: the saved position (page {}: {} {}) was answered HTTP {}; it has probably expired. Starting"
+                 + " again from page 1 (set failOnStaleResume=true to fail instead)", runId,
+                paginator.requestsMade() + 1, stale.method(), masking.url(stale.url()), e.getStatusCode());
+        checkpoints.clear();
+        if (window != null) {
+            window.close();
+            window = null;
+        }
+        paginator = paginator.restart();
+        openWindow();
+        return paginator.first();
     }
 
     /** The route processed the page handed over last: a later poll resumes after it. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -13,9 +14,12 @@ import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.AdfRestException;
 import dev.adfrest.camel.auth.Authenticators;
 import dev.adfrest.camel.auth.Credentials;
+import dev.adfrest.camel.auth.SignInRetry;
 import dev.adfrest.camel.http.HttpTransport;
+import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.http.TransportSettings;
 import dev.adfrest.camel.mapping.PageOutput;
+import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.Paginator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -76,10 +80,16 @@ public final class CopyRuns implements AutoCloseable {
                 : config.getSslContextParameters().createSSLContext(camelContext);
         TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
                 source.responseTimeout(), ssl, config.isEnableServerCertificateValidation(),
-                config.getMaxResponseSize(), Math.max(MIN_CONNECTIONS, source.fetchAhead()));
-        Credentials credentials = new Credentials(Authenticators.create(config, camelContext), config.getAuthHeaders(),
-                source.origin(), config.isAllowCrossOriginCredentials());
+                config.getMaxResponseSize(), Math.max(MIN_CONNECTIONS, source.fetchAhead()), source.callTimeout());
+        Credentials credentials = new Credentials(Authenticators.create(config, camelContext, signInRetry(source.retry())),
+                config.getAuthHeaders(), source.credentialHeaders(), source.origin(),
+                config.isAllowCrossOriginCredentials());
         HttpTransport transport = new HttpTransport(settings, credentials, source.hosts());
+        if (!source.credentialHeaders().isEmpty()) {
+            LOG.warn("additionalHeaders {} look like credentials: they are sent only to the base URL's origin, masked"
+                     + " and never saved, as authHeaders are. Move them to authHeaders (the linked service's secret"
+                     + " headers) to say so", source.credentialHeaders());
+        }
         if (source.parallelRequests() > 1 && source.fetchAhead() == 1) {
             LOG.info("parallelRequests={} does not apply to {}: {}; pages are fetched one at a time",
                     source.parallelRequests(), source.masking().url(source.template().url()),
@@ -88,6 +98,13 @@ public final class CopyRuns implements AutoCloseable {
         // mapped records need the page's tree in memory anyway: such pages are never spooled
         Spools spools = output.asIs() ? new Spools(spoolDirectory(config), config.getSpoolThreshold()) : Spools.NEVER;
         return new CopyRuns(config, source, output, camelContext, transport, spools);
+    }
+
+    /** Token requests are retried as page requests are (as a GET: asking for a token again is always safe). */
+    private static SignInRetry signInRetry(RetryPolicy policy) {
+        return new SignInRetry(policy.maxRetries(), policy.initialDelay(), policy.maxWait(),
+                (reason, retryAfter, retries) -> policy.decide("GET", reason, retryAfter, retries,
+                        ThreadLocalRandom.current()::nextDouble) instanceof RetryPolicy.Retry r ? r.delay() : null);
     }
 
     private static Path spoolDirectory(AdfRestConfiguration config) {
@@ -115,14 +132,15 @@ public final class CopyRuns implements AutoCloseable {
         RunWatermark watermark = source.watermark() == null ? RunWatermark.NONE
                 : new RunWatermark(source.watermark(), repository, key, output);
         Checkpoints checkpoints = repository == null ? Checkpoints.NONE
-                : new StateRepositoryCheckpoints(repository, key, source.fingerprint(), watermark);
+                : new StateRepositoryCheckpoints(repository, key, source.rules(), source.fingerprint(), watermark);
         Paginator paginator = null;
         Checkpoints.Saved saved = checkpoints.load();
         if (saved != null) {
             try {
                 watermark.resume(saved.watermark());
-                paginator = Paginator.resume(source.rules(), source.settings(), watermark.fill(source.template()),
-                        saved.state());
+                PageRequest template = watermark.fill(source.template());
+                paginator = Paginator.resume(source.rules(), source.settings(), template,
+                        saved.position().restore(source.rules(), template));
                 runId = saved.runId();
                 LOG.info("Run {} resumes at page {}: {} {}", runId, paginator.requestsMade() + 1,
                         paginator.first().method(), source.masking().url(paginator.first().url()));

@@ -1,6 +1,8 @@
 package dev.adfrest.camel.source;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import dev.adfrest.camel.AdfRestConfiguration;
 import dev.adfrest.camel.auth.Authenticators;
 import dev.adfrest.camel.http.HostPolicy;
+import dev.adfrest.camel.http.RefusedRequestException;
 import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.PaginationRules;
@@ -18,6 +21,7 @@ import dev.adfrest.camel.pagination.Partition;
 import dev.adfrest.camel.support.Durations;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Masking;
+import dev.adfrest.camel.support.SecretNames;
 import dev.adfrest.camel.support.UrlOptions;
 import dev.adfrest.camel.support.UrlTemplates;
 
@@ -32,6 +36,7 @@ import dev.adfrest.camel.support.UrlTemplates;
  * @param parallelRequests the most requests in flight at once when the rules know them in advance
  * @param responseTimeout ADF's httpRequestTimeout
  * @param readTimeout     the longest silence while reading a body
+ * @param callTimeout     the longest one request may take, body included; zero for no limit
  * @param retry           when and how failed requests are sent again
  * @param hosts           where requests may go
  * @param origin          the base URL's origin, the only one credentials go to by default
@@ -46,6 +51,7 @@ public record SourceOptions(
         int parallelRequests,
         Duration responseTimeout,
         Duration readTimeout,
+        Duration callTimeout,
         RetryPolicy retry,
         HostPolicy hosts,
         URI origin,
@@ -59,17 +65,30 @@ public record SourceOptions(
     public static final int MAX_PARALLEL_REQUESTS = 32;
 
     /**
+     * Values of credential-like headers and query parameters shorter than this are not scrubbed from text (their names
+     * still mask them in URLs): scrubbing "1" would mangle every message.
+     */
+    private static final int MIN_SECRET = 4;
+
+    /**
      * @param  forwardedQuery           endpoint query parameters the component does not know: sent to the API
      * @throws IllegalArgumentException naming the bad option
      */
     public static SourceOptions of(AdfRestConfiguration config, Map<String, Object> forwardedQuery) {
-        Masking masking = Masking.of(AdfRestConfiguration.SECRETS.values(config));
         URI origin = UrlOptions.checkHttpUrl("baseUrl", config.getBaseUrl());
         String url = UrlTemplates.join(config.getBaseUrl().trim(), config.getRelativeUrl());
-        UrlOptions.checkHttpUrl("relativeUrl", url);
+        URI first = UrlOptions.checkHttpUrl("relativeUrl", url);
         if (forwardedQuery != null && !forwardedQuery.isEmpty()) {
             url = UrlTemplates.appendQuery(url, UrlTemplates.queryOf(forwardedQuery));
         }
+        HostPolicy hosts = HostPolicy.of(config.getBaseUrl(), config.getAllowedHosts());
+        try {
+            hosts.check(first); // an absolute relativeUrl (perhaps from an imported dataset) must stay within
+        } catch (RefusedRequestException e) {
+            throw new IllegalArgumentException("Option 'relativeUrl' leads elsewhere than allowedHosts allows: "
+                                               + e.getMessage());
+        }
+        Masking masking = Masking.of(secretValues(config, url));
 
         String method = config.method();
         if (!method.equals("GET") && !method.equals("POST")) {
@@ -84,13 +103,13 @@ public record SourceOptions(
         }
         Duration timeout = positive("httpRequestTimeout", config.getHttpRequestTimeout());
         Duration readTimeout = positive("readTimeout", config.getReadTimeout());
+        Duration callTimeout = Durations.parseNonNegative("callTimeout", config.getCallTimeout());
         if (config.getMaxRetries() < 0) {
             throw new IllegalArgumentException("Option 'maxRetries' must not be negative, but is " + config.getMaxRetries());
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(),
                 Durations.parseNonNegative("retryDelay", config.getRetryDelay()),
                 Durations.parseNonNegative("maxRetryWait", config.getMaxRetryWait()), config.isRetryPost());
-        HostPolicy hosts = HostPolicy.of(origin.getHost(), config.getAllowedHosts());
         if (config.getMaxResponseSize() <= 0) {
             throw new IllegalArgumentException("Option 'maxResponseSize' must be positive, but is "
                                                + config.getMaxResponseSize());
@@ -134,22 +153,66 @@ public record SourceOptions(
         Partition partition = new Partition(config.getPartition(), config.getPartitions()); // names a bad option
         partition.check(rules);
         PaginationSettings settings = new PaginationSettings(config.isKeepQueryParameters(),
-                config.isFailOnRepeatedRequest(), config.isAllowRepeatedRequests(), partition);
-        return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, retry, hosts, origin,
-                masking, watermark);
+                config.isFailOnRepeatedRequest(), config.isAllowRepeatedRequests(), partition,
+                config.isFailOnStaleResume());
+        return new SourceOptions(template, rules, settings, interval, parallel, timeout, readTimeout, callTimeout, retry,
+                hosts, origin, masking, watermark);
     }
 
     /**
-     * What identifies this copy for a saved position: the first request and the rules (not credentials, not
-     * scheduling options; the request as written, {@code {watermark}} unfilled: a run resumes whatever its watermark).
-     * A SHA-256 in hex.
+     * The values to scrub from anything shown: the secret options', and those of additionalHeaders entries and query
+     * parameters whose names look like credentials.
+     */
+    private static List<String> secretValues(AdfRestConfiguration config, String url) {
+        List<String> values = new ArrayList<>(AdfRestConfiguration.SECRETS.values(config));
+        config.getAdditionalHeaders().forEach((name, value) -> {
+            if (SecretNames.looksSecret(name) && value != null && value.length() >= MIN_SECRET) {
+                values.add(value);
+                if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                    values.add(value.substring(7).trim());
+                }
+            }
+        });
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.length() - eq > MIN_SECRET && SecretNames.looksSecret(decode(pair.substring(0, eq)))) {
+                    values.add(decode(pair.substring(eq + 1)));
+                    values.add(pair.substring(eq + 1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** The names of additionalHeaders entries that look like credentials: they go only to the base URL's origin. */
+    public List<String> credentialHeaders() {
+        return template.headers().keySet().stream().filter(SecretNames::looksSecret).toList();
+    }
+
+    /**
+     * What identifies this copy for a saved position: the first request and the rules, without credentials (a rotated
+     * token in a header or an API key in the query keeps the position), nor scheduling options; the request as
+     * written, {@code {watermark}} unfilled: a run resumes whatever its watermark. A SHA-256 in hex.
      */
     public String fingerprint() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            String text = template.method() + "\n" + template.url() + "\n" + template.headers() + "\n" + template.body()
-                          + "\n" + rules.source();
-            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            StringBuilder headers = new StringBuilder();
+            template.headers().forEach((name, value) -> headers.append(name).append(": ")
+                    .append(SecretNames.looksSecret(name) ? "" : value).append('\n'));
+            String text = template.method() + "\n" + Masking.maskUrl(template.url()) + "\n" + headers + "\n"
+                          + template.body() + "\n" + rules.source();
+            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

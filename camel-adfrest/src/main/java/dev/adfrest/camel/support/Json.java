@@ -16,7 +16,8 @@ public final class Json {
 
     /**
      * Refuses trailing content after the one JSON value. Nesting stays bounded (a hostile page cannot blow the
-     * stack); string and document sizes are bounded by maxResponseSize instead of Jackson's 20 MB string default,
+     * stack), and so do numbers ({@link Numbers#MAX_LENGTH} characters: a million-digit number would cost seconds to
+     * convert); string and document sizes are bounded by maxResponseSize instead of Jackson's 20 MB string default,
      * which would refuse legitimate large values.
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -26,6 +27,7 @@ public final class Json {
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(1000)
+                .maxNumberLength(Numbers.MAX_LENGTH)
                 .maxStringLength(Integer.MAX_VALUE)
                 .build());
     }

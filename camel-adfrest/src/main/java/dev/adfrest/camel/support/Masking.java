@@ -3,12 +3,9 @@ package dev.adfrest.camel.support;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.apache.camel.util.SensitiveUtils;
 
 /**
  * Keeps secrets out of everything a user can see: URLs in headers, logs and exception messages.
@@ -21,10 +18,6 @@ public final class Masking {
 
     public static final String MASK = "xxxxxx";
 
-    private static final Pattern SENSITIVE_NAME
-            = Pattern.compile(".*(token|key|secret|password|passwd|pwd|sig|signature|auth|credential|session|code).*");
-    /** Cursor parameters carry the word "token" but are not credentials; showing them makes runs debuggable. */
-    private static final Pattern CURSOR_NAME = Pattern.compile(".*(page|next|continuation|cursor|sync|offset|skip).*");
     private static final Pattern URL_IN_TEXT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"<>]+");
     private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@?#]*)@");
 
@@ -78,21 +71,9 @@ public final class Masking {
         return result;
     }
 
-    /** Whether a query parameter or header name looks like it carries a credential. */
-    public static boolean isSensitiveName(String name) {
-        if (name == null) {
-            return false;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (SensitiveUtils.containsSensitive(lower)) {
-            return true;
-        }
-        return SENSITIVE_NAME.matcher(lower).matches() && !CURSOR_NAME.matcher(lower).matches();
-    }
-
     /**
-     * Masks user info and the values of query parameters whose names look like credentials ({@code api_key},
-     * {@code access_token}, {@code sig}, ...). Works on any text that starts like a URL; never throws.
+     * Masks user info and the values of query parameters whose names look like credentials
+     * ({@link SecretNames#looksSecret}: {@code api_key}, {@code access_token}, {@code sig}, ...). Works on any text that starts like a URL; never throws.
      */
     public static String maskUrl(String url) {
         if (url == null) {
@@ -118,7 +99,7 @@ public final class Masking {
             }
             String part = parts[i];
             int eq = part.indexOf('=');
-            if (eq > 0 && isSensitiveName(decodeName(part.substring(0, eq)))) {
+            if (eq > 0 && SecretNames.looksSecret(decodeName(part.substring(0, eq)))) {
                 sb.append(part, 0, eq + 1).append(MASK);
             } else {
                 sb.append(part);

@@ -99,7 +99,7 @@ class BearerTokenAuthenticatorTest {
         assertThat(issuer.authorization()).isEqualTo("Bearer token-1");
         clock.advance(Duration.ofDays(30));
         assertThat(issuer.authorization()).isEqualTo("Bearer token-1");
-        assertThat(issuer.invalidate()).isTrue();
+        assertThat(issuer.invalidate("Bearer token-1")).isTrue();
         assertThat(issuer.authorization()).isEqualTo("Bearer token-2");
     }
 
@@ -108,7 +108,7 @@ class BearerTokenAuthenticatorTest {
         Issuer issuer = new Issuer(clock, Duration.ofHours(1));
         issuer.authorization();
 
-        assertThat(issuer.invalidate()).isTrue();
+        assertThat(issuer.invalidate("Bearer token-1")).isTrue();
 
         assertThat(issuer.forgotten).isEqualTo(1);
         assertThat(issuer.authorization()).isEqualTo("Bearer token-2");

@@ -231,12 +231,12 @@ class OAuth2ClientCredentialTest extends SignInTestSupport {
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Internal Server Error</body></html>")));
         stubPages(api, 1);
 
-        Exception failure = failedCopy(api, options());
+        Exception failure = failedCopy(api, options() + "&maxRetries=0");
 
         assertThat(failure).isInstanceOf(AdfRestAuthenticationException.class)
                 .hasMessageContaining("HTTP 500: <html><body>Internal Server Error</body></html>");
         assertThat(((AdfRestAuthenticationException) failure).getErrorCode()).isNull();
-        auth.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        auth.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH))); // maxRetries=0: asked once
     }
 
     @Test

@@ -83,9 +83,9 @@ class PageFetcherTest {
     private PageFetcher fetcher(Map<String, String> rules, boolean mapped, long spoolThreshold, long maxResponseSize) {
         ObjectMapper mapper = JsonMapper.builder(parses).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), null, true, maxResponseSize, 8),
-                new Credentials(new AnonymousAuthenticator(), Map.of(), URI.create(Pages.baseUrl(api)), false),
-                HostPolicy.of("127.0.0.1", null));
+                Duration.ofSeconds(10), null, true, maxResponseSize, 8, Duration.ofMinutes(1)),
+                new Credentials(new AnonymousAuthenticator(), Map.of(), List.of(), URI.create(Pages.baseUrl(api)), false),
+                HostPolicy.of(Pages.baseUrl(api), null));
         return new PageFetcher(transport, PageJson.of(mapper, PaginationRules.parse(rules), mapped),
                 new Spools(dir, spoolThreshold));
     }

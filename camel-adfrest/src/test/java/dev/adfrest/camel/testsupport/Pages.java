@@ -28,6 +28,18 @@ public final class Pages {
                 .build();
     }
 
+    /**
+     * A WireMock server on 127.0.0.1 with both an http and an https port, its certificate self-signed
+     * ({@link TestTls}).
+     */
+    public static WireMockExtension loopbackHttpAndHttpsServer() {
+        return WireMockExtension.newInstance()
+                .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort()
+                        .keystorePath(TestTls.keyStore().toString()).keystorePassword(TestTls.PASSWORD)
+                        .keyManagerPassword(TestTls.PASSWORD).keystoreType("PKCS12"))
+                .build();
+    }
+
     /** The server's base URL on 127.0.0.1 (never "localhost", which may resolve elsewhere first). */
     public static String baseUrl(WireMockExtension server) {
         return "http://127.0.0.1:" + server.getPort();
