@@ -37,7 +37,8 @@ public class AdfRestComponent extends DefaultComponent {
 
     static {
         // Camel's own messages about our URIs (its wrapper of ResolveEndpointFailedException, ...) mask by keyword only
-        URISupport.addSanitizeKeywords(String.join(",", AdfRestConfiguration.SECRETS.names()));
+        // (and additionalHeaders: some of them are credentials)
+        URISupport.addSanitizeKeywords(String.join(",", AdfRestConfiguration.SECRETS.names()) + ",additionalHeaders");
     }
 
     @Metadata(description = "Shared configuration: the options every endpoint starts from (an ADF linked service).")
@@ -132,7 +133,7 @@ public class AdfRestComponent extends DefaultComponent {
         List<String> values = new ArrayList<>();
         parameters.forEach((k, v) -> {
             boolean secretHeader = k.startsWith("additionalHeaders.") && SecretNames.looksSecret(k.substring(18));
-            if (v != null && (isSecretParameter(k) || secretHeader || !isOption.test(k) && SecretNames.looksSecret(k))) {
+            if (v != null && (isSecretParameter(k) || secretHeader || !isOption.test(k) && looksSecret(k))) {
                 values.add(v.toString());
                 if (v instanceof String s && s.trim().startsWith("{")) {
                     try {
@@ -168,9 +169,15 @@ public class AdfRestComponent extends DefaultComponent {
             return Masking.maskUrl(base);
         }
         Map<String, Object> shown = new LinkedHashMap<>();
-        parameters.forEach((k, v) -> shown.put(k, isSecretParameter(k) || !isOption.test(k) && SecretNames.looksSecret(k)
+        parameters.forEach((k, v) -> shown.put(k, isSecretParameter(k) || !isOption.test(k) && looksSecret(k)
                 ? Masking.MASK : k.equals("additionalHeaders") ? maskedHeaders(v) : v));
         return Masking.maskUrl(base) + "?" + URISupport.createQueryString(shown);
+    }
+
+    /** A parameter for the API named like a credential, or a misspelt secret option (clientSecrte). */
+    private static boolean looksSecret(String parameter) {
+        return SecretNames.looksSecret(parameter)
+               || OptionNames.nearMiss(parameter, AdfRestConfiguration.SECRETS.names()) != null;
     }
 
     /** additionalHeaders as JSON, with the values of credential-like entries masked. */

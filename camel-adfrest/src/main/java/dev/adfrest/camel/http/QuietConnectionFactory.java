@@ -10,6 +10,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.util.Timeout;
 
@@ -50,7 +51,8 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
         private volatile Timeout socketTimeout;
 
         QuietConnection(Timeout readTimeout, Http1Config limits) {
-            super(limits);
+            // the parser gets the limits too: the connection's own default parser counts no header lines
+            super(limits, null, null, null, null, null, new DefaultHttpResponseParserFactory(limits));
             this.readTimeout = readTimeout;
         }
 

@@ -69,10 +69,14 @@ abstract class SignInTestSupport extends CamelTestSupport {
 
     /** Runs one copy and waits for its pages on mock:pages. */
     List<Exchange> copy(WireMockExtension api, String options, int pages) throws Exception {
+        return copyFrom(itemsUri(api, options), pages);
+    }
+
+    /** Runs one copy from this endpoint URI and waits for its pages on mock:pages. */
+    List<Exchange> copyFrom(String uri, int pages) throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:pages");
         mock.reset();
         mock.expectedMessageCount(pages);
-        String uri = itemsUri(api, options);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
