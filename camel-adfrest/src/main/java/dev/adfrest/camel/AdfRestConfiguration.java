@@ -303,7 +303,8 @@ public class AdfRestConfiguration implements Cloneable {
     @UriParam(label = "advanced",
               description = "A Camel StateRepository<String, String> (e.g. #fileStateRepository: a"
                             + " FileStateRepository survives restarts) in which the consumer records, after each page"
-                            + " the route processed, the request for the next page. A run that failed or was"
+                            + " the route processed, where the run stands (no credential, no additionalHeaders value,"
+                            + " no request body the endpoint has). A run that failed or was"
                             + " interrupted resumes at the first page not processed; a run that ended normally starts"
                             + " afresh. One entry per route id (route id#partition-i-of-k for a partition): give the"
                             + " route an id. Nodes that take over a clustered route share a"
