@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.azure.core.credential.TokenCredential;
 import dev.adfrest.camel.AdfRestConfiguration;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -26,7 +27,9 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     /**
      * Additional HTTP request headers (ADF 'additionalHeaders'): a JSON object, entries prefixed with
      * 'additionalHeaders.', or a Map bean. An Accept header is ignored: every request carries Accept:
-     * application/json. One property per header, its name in brackets (which keep case and dots):
+     * application/json. A header whose name looks like a credential (x-api-key, Ocp-Apim-Subscription-Key, *token*,
+     * *secret*, ...) is treated as one: sent only to the base URL's origin, masked, never saved; prefer authHeaders
+     * for those. One property per header, its name in brackets (which keep case and dots):
      * camel.component.adfrest.additional-headers[x-user-defined]=helloworld.
      */
     private Map<String, String> additionalHeaders;
@@ -192,6 +195,29 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private String readTimeout = "00:05:00";
 
     /**
+     * The longest one request may take, from sending it to the last byte of its body (redirects each count anew); a
+     * request still running then is cancelled and counts as a timeout (retried within maxRetries). Bounds a server
+     * that trickles its answer a byte at a time, which per-read timeouts do not. A duration; 0 for no limit.
+     */
+    private String callTimeout = "00:30:00";
+
+    /**
+     * Fail a resumed run whose first request (the saved position) is answered with a client error that is not
+     * retried (400, 403, 404, 410, ...: an expired cursor or signed link) instead of starting it again from page 1
+     * with a WARN naming the status.
+     */
+    private Boolean failOnStaleResume = false;
+
+    /**
+     * A Camel HeaderFilterStrategy (#bean) deciding which response headers become top-level exchange headers. By
+     * default only a safe set does (Content-Type, ETag, Last-Modified, Link, Date, Retry-After, RateLimit-*,
+     * X-RateLimit-*, request and correlation ids), so that an API cannot set headers a sink acts on (CamelFileName,
+     * kafka.OVERRIDE_TOPIC, Authorization); all of them are always in the CamelAdfRestResponseHeaders map. The option
+     * is a org.apache.camel.spi.HeaderFilterStrategy type.
+     */
+    private HeaderFilterStrategy headerFilterStrategy;
+
+    /**
      * The first backoff before a retry; it doubles on each retry, with jitter. A duration.
      */
     private String retryDelay = "1s";
@@ -217,7 +243,8 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * A Camel StateRepository (e.g. #fileStateRepository: a FileStateRepository survives restarts) in which the
-     * consumer records, after each page the route processed, the request for the next page. A run that failed or was
+     * consumer records, after each page the route processed, where the run stands (no credential, no
+     * additionalHeaders value, no request body the endpoint has). A run that failed or was
      * interrupted resumes at the first page not processed; a run that ended normally starts afresh. One entry per
      * route id: give the route an id. The option is a org.apache.camel.spi.StateRepository<java.lang.String,
      * java.lang.String> type.
@@ -285,15 +312,19 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private String aadResourceId;
 
     /**
-     * Send credentials (Authorization, authHeaders) also to next links on another scheme, host or port than the base
-     * URL.
+     * Send credentials (Authorization, authHeaders, cookies, additionalHeaders and query parameters whose names look
+     * like credentials) and the request body also to next links and redirects on another scheme, host or port than
+     * the base URL.
      */
     private Boolean allowCrossOriginCredentials = false;
 
     /**
-     * Hosts that next links and redirects may lead to, comma-separated (api.example.com, *.example.com); the base
-     * URL's host is always allowed. A link to any other host fails the run, naming the host (an SSRF guard). Empty:
-     * any host.
+     * Where next links, RFC 5988 links and redirects may lead besides the base URL's host and port: comma-separated
+     * entries host (on the default port of its scheme, 443 or 80), host:port, *.example.com (any subdomain),
+     * [::1]:8080, http://host (plain http from an https base URL), or * for any host and port, as ADF does. Anything
+     * else fails the run naming the target. Internal addresses (loopback, link-local such as 169.254.169.254,
+     * private, unique local), also when a name resolves to one, are reached only by the base URL's host and hosts an
+     * entry names (not by *). Empty: the base URL's host and port only.
      */
     private String allowedHosts;
 
@@ -653,6 +684,30 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     public void setSpoolThreshold(Long spoolThreshold) {
         this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(String callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public Boolean getFailOnStaleResume() {
+        return failOnStaleResume;
+    }
+
+    public void setFailOnStaleResume(Boolean failOnStaleResume) {
+        this.failOnStaleResume = failOnStaleResume;
+    }
+
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.azure.core.credential.TokenCredential;
 import dev.adfrest.camel.AdfRestConfiguration;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class AdfRestComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES = Set.of(AdfRestConfiguration.class, SSLContextParameters.class,
-            StateRepository.class, TokenCredential.class);
+            StateRepository.class, TokenCredential.class, HeaderFilterStrategy.class);
 
     private final ApplicationContext applicationContext;
 
@@ -37,7 +38,8 @@ public class AdfRestComponentConverter implements GenericConverter {
         return Set.of(new ConvertiblePair(String.class, AdfRestConfiguration.class),
                 new ConvertiblePair(String.class, SSLContextParameters.class),
                 new ConvertiblePair(String.class, StateRepository.class),
-                new ConvertiblePair(String.class, TokenCredential.class));
+                new ConvertiblePair(String.class, TokenCredential.class),
+                new ConvertiblePair(String.class, HeaderFilterStrategy.class));
     }
 
     @Override
