@@ -52,13 +52,11 @@ public final class HostPolicy {
     private final String baseScheme;
     private final Entry base;
     private final List<Entry> entries;
-    private final boolean any;
 
     private HostPolicy(String baseScheme, Entry base, List<Entry> entries) {
         this.baseScheme = baseScheme;
         this.base = base;
         this.entries = entries;
-        this.any = entries.stream().anyMatch(e -> !e.named());
     }
 
     /**
@@ -73,7 +71,7 @@ public final class HostPolicy {
         if (colon < 0) {
             throw new IllegalArgumentException("Option 'baseUrl' must be an http or https URL");
         }
-        String scheme = url.substring(0, Math.max(colon, 0)).toLowerCase(Locale.ROOT);
+        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
         String authority = url.substring(colon + 3);
         for (char end : new char[] { '/', '?', '#' }) {
             int i = authority.indexOf(end);
@@ -184,11 +182,6 @@ public final class HostPolicy {
     public boolean mayReachInternal(String host) {
         String h = unbracket(host.toLowerCase(Locale.ROOT));
         return base.matchesHost(h) || entries.stream().anyMatch(e -> e.named() && e.matchesHost(h));
-    }
-
-    /** Whether any host is allowed ({@code *}). */
-    public boolean allowsAnyHost() {
-        return any;
     }
 
     /** Why a host may not lead to an internal address, and how to allow it. */

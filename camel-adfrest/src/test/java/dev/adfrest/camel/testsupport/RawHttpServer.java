@@ -74,10 +74,6 @@ public final class RawHttpServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    public int port() {
-        return server.getLocalPort();
-    }
-
     /** The request lines received ("GET /x HTTP/1.1"), in order. */
     public List<String> requestLines() {
         return List.copyOf(requestLines);
