@@ -95,6 +95,7 @@ public final class CopyRun implements AutoCloseable {
     private final Pacing pacing;
     private final Masking masking;
     private final BooleanSupplier running;
+    private final RunObserver observer;
     /**
      * Pages fetched but not (yet) handed over: a page read ahead, the page in hand when the run fails or the consumer
      * stops, pages fetched ahead past the end. Those left when the run ends are discarded (their spool files deleted),
@@ -122,9 +123,11 @@ public final class CopyRun implements AutoCloseable {
      * @param watermark   the run's watermark (incremental copy): shown on each page, told of each processed page,
      *                    saved when the run ends normally; {@link RunWatermark#NONE} without one
      * @param running     false once the consumer is stopping: the run ends before its next request
+     * @param observer    told how the run goes (health, console, JMX, metrics, progress)
      */
     public CopyRun(String runId, Paginator paginator, Fetcher fetcher, PageOutput output, Checkpoints checkpoints,
-                   RunWatermark watermark, Pacing pacing, Masking masking, BooleanSupplier running) {
+                   RunWatermark watermark, Pacing pacing, Masking masking, BooleanSupplier running,
+                   RunObserver observer) {
         this.runId = runId;
         this.paginator = paginator;
         this.fetcher = fetcher;
@@ -134,6 +137,7 @@ public final class CopyRun implements AutoCloseable {
         this.pacing = pacing;
         this.masking = masking;
         this.running = running;
+        this.observer = observer;
     }
 
     public String runId() {
@@ -182,6 +186,7 @@ public final class CopyRun implements AutoCloseable {
             if (!started) {
                 started = true;
                 start = System.nanoTime();
+                observer.runStarted(runId, paginator.requestsMade() + 1);
                 openWindow();
                 PageRequest first = paginator.first();
                 Step.Stop none = paginator.stopsBeforeFirst().orElse(null);
@@ -219,7 +224,8 @@ public final class CopyRun implements AutoCloseable {
             AdfRestException failure = e instanceof AdfRestException known ? known
                     : new AdfRestException("Run " + runId + " failed: " + masking.scrub(e.getMessage()), e);
             LOG.warn("Run {} failed after {}: {}", runId, progress(null).describe(), masking.scrub(e.getMessage()));
-            end(progress(null));
+            RunSummary done = progress(null);
+            end(done, failed(done, failure));
             throw failure;
         }
     }
@@ -264,6 +270,7 @@ public final class CopyRun implements AutoCloseable {
         pages++;
         records += page.records();
         bytes += page.size();
+        observer.pageProcessed(page.number(), page.records(), page.size());
         try {
             watermark.processed(page);
             if (!page.last()) {
@@ -271,7 +278,8 @@ public final class CopyRun implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             AdfRestException failure = Failures.of(e, page.request(), page.number(), 1, masking);
-            end(progress(null));
+            RunSummary done = progress(null);
+            end(done, new RunEnd(done, RunEnd.Outcome.FAILED, RunEnd.Failure.of(failure, page.number(), page.url())));
             throw failure;
         }
     }
@@ -282,7 +290,7 @@ public final class CopyRun implements AutoCloseable {
         RunSummary done = progress(null);
         LOG.warn("Run {} stopped: the route failed page {}; no later page is delivered. {}", runId, page.number(),
                 done.describe());
-        end(done);
+        end(done, new RunEnd(done, RunEnd.Outcome.ROUTE_FAILED, null));
     }
 
     /** What the run did: final once it has ended, its progress so far before. */
@@ -296,7 +304,7 @@ public final class CopyRun implements AutoCloseable {
         if (!ended) {
             RunSummary done = progress(null);
             LOG.debug("Run {} closed after {}", runId, done.describe());
-            end(done);
+            end(done, new RunEnd(done, RunEnd.Outcome.CLOSED, null));
         }
     }
 
@@ -378,6 +386,7 @@ public final class CopyRun implements AutoCloseable {
     private FetchedPage fetch(PageRequest request, int number) throws Exception {
         long t0 = System.nanoTime();
         FetchedPage page = fetcher.fetch(request, number);
+        observer.pageFetched(number, page.status(), page.size());
         synchronized (undelivered) {
             if (ended) {
                 page.close(); // a request fetched ahead that outlived its run
@@ -399,7 +408,7 @@ public final class CopyRun implements AutoCloseable {
     private RunPage stopped() {
         RunSummary done = progress(null);
         LOG.info("Run {} interrupted by shutdown after {}", runId, done.describe());
-        end(done);
+        end(done, new RunEnd(done, RunEnd.Outcome.STOPPED, null));
         return null;
     }
 
@@ -416,11 +425,11 @@ public final class CopyRun implements AutoCloseable {
             LOG.debug("Run {} ends: {}", runId, masking.scrub(detail));
         }
         LOG.info("Run {} done: {}", runId, done.describe());
-        end(done);
+        end(done, RunEnd.completed(done));
         return null;
     }
 
-    private void end(RunSummary done) {
+    private void end(RunSummary done, RunEnd how) {
         summary = done;
         if (window != null) {
             window.close();
@@ -430,6 +439,16 @@ public final class CopyRun implements AutoCloseable {
             undelivered.forEach(FetchedPage::close);
             undelivered.clear();
         }
+        if (started) {
+            observer.runEnded(how);
+        }
+    }
+
+    /** A failure of the run, naming the request in hand when it failed. */
+    private RunEnd failed(RunSummary done, AdfRestException failure) {
+        PageRequest request = following == null ? paginator.first() : following.request();
+        return new RunEnd(done, RunEnd.Outcome.FAILED, RunEnd.Failure.of(failure,
+                paginator.requestsMade() + 1, request == null ? null : masking.url(request.url())));
     }
 
     private RunSummary progress(Step.StopReason reason) {

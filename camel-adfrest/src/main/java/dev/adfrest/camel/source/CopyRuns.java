@@ -50,7 +50,7 @@ public final class CopyRuns implements AutoCloseable {
     private final CamelContext camelContext;
     private final HttpTransport transport;
     private final Spools spools;
-    private final CopyRun.Fetcher fetcher;
+    private final PageFetcher pages;
 
     private CopyRuns(AdfRestConfiguration config, SourceOptions source, PageOutput output, CamelContext camelContext,
                      HttpTransport transport, Spools spools) {
@@ -61,9 +61,8 @@ public final class CopyRuns implements AutoCloseable {
         this.transport = transport;
         this.spools = spools;
         // mapped records and watermarks read the page's tree: it is then built as the page is read, once
-        PageFetcher pages = new PageFetcher(transport,
+        this.pages = new PageFetcher(transport,
                 PageJson.of(source.rules(), !output.asIs() || source.watermark() != null), spools);
-        this.fetcher = new RetryingFetcher(pages, source.retry(), SLEEPER, source.masking());
     }
 
     /**
@@ -127,6 +126,15 @@ public final class CopyRuns implements AutoCloseable {
      * @param fetchExecutor the threads for requests fetched ahead ({@link #newFetchExecutor}); null: one at a time
      */
     public CopyRun newRun(String routeId, String runId, BooleanSupplier running, ExecutorService fetchExecutor) {
+        return newRun(routeId, runId, running, fetchExecutor, RunObserver.NONE);
+    }
+
+    /**
+     * The same, reporting to {@code observer} (the consumer's or producer's {@link RunStats}, its meters); every run
+     * also logs its progress now and then ({@link ProgressLog}).
+     */
+    public CopyRun newRun(String routeId, String runId, BooleanSupplier running, ExecutorService fetchExecutor,
+                          RunObserver observer) {
         StateRepository<String, String> repository = config.getStateRepository();
         String key = source.settings().partition().stateKey(routeId);
         RunWatermark watermark = source.watermark() == null ? RunWatermark.NONE
@@ -158,8 +166,11 @@ public final class CopyRuns implements AutoCloseable {
         }
         CopyRun.FetchAhead ahead = fetchExecutor == null ? CopyRun.FetchAhead.NONE
                 : new CopyRun.FetchAhead(source.fetchAhead(), fetchExecutor);
+        RunObserver observers = RunObserver.of(observer,
+                new ProgressLog(ProgressLog.plannedPages(source.rules()).orElse(0), System::nanoTime));
+        CopyRun.Fetcher fetcher = new RetryingFetcher(pages, source.retry(), SLEEPER, source.masking(), observers);
         return new CopyRun(runId, paginator, fetcher, output, checkpoints, watermark,
-                new CopyRun.Pacing(source.requestInterval(), ahead, SLEEPER), source.masking(), running);
+                new CopyRun.Pacing(source.requestInterval(), ahead, SLEEPER), source.masking(), running, observers);
     }
 
     /**

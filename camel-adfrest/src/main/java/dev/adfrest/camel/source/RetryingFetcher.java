@@ -22,18 +22,25 @@ final class RetryingFetcher implements CopyRun.Fetcher {
     private final RetryPolicy policy;
     private final CopyRun.Sleeper sleeper;
     private final Masking masking;
+    private final RunObserver observer;
 
-    RetryingFetcher(CopyRun.Fetcher delegate, RetryPolicy policy, CopyRun.Sleeper sleeper, Masking masking) {
+    /**
+     * @param observer told of every request sent and every retry
+     */
+    RetryingFetcher(CopyRun.Fetcher delegate, RetryPolicy policy, CopyRun.Sleeper sleeper, Masking masking,
+                    RunObserver observer) {
         this.delegate = delegate;
         this.policy = policy;
         this.sleeper = sleeper;
         this.masking = masking;
+        this.observer = observer;
     }
 
     @Override
     public FetchedPage fetch(PageRequest request, int pageNumber) throws Exception {
         for (int retries = 0;; retries++) {
             try {
+                observer.requestSent();
                 return delegate.fetch(request, pageNumber);
             } catch (Exception e) {
                 if (Thread.currentThread().isInterrupted() && !(e instanceof InterruptedException)) {
@@ -48,6 +55,7 @@ final class RetryingFetcher implements CopyRun.Fetcher {
                     LOG.warn("Page {}: {} {} failed ({}); retry {} of {} in {} ms", pageNumber, request.method(),
                             masking.url(request.url()), retry.reason(), retries + 1, policy.maxRetries(),
                             retry.delay().toMillis());
+                    observer.retried(retry.reason());
                     sleeper.sleep(retry.delay());
                     continue;
                 }

@@ -61,7 +61,8 @@ class CopyRunDiscardTest {
                     PageContent.spooled(spool, bytes.length, null, json));
         };
         return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, Checkpoints.NONE, RunWatermark.NONE,
-                new CopyRun.Pacing(Duration.ZERO, CopyRun.FetchAhead.NONE, d -> { }), Masking.none(), running::get);
+                new CopyRun.Pacing(Duration.ZERO, CopyRun.FetchAhead.NONE, d -> { }), Masking.none(), running::get,
+                RunObserver.NONE);
     }
 
     private List<Path> spoolFiles() throws IOException {

@@ -26,6 +26,6 @@ final class TestRuns {
     static CopyRun run(Paginator paginator, CopyRun.Fetcher fetcher, Duration interval, BooleanSupplier running,
                        CopyRun.Sleeper sleeper, Checkpoints checkpoints, CopyRun.FetchAhead ahead) {
         return new CopyRun("run-1", paginator, fetcher, PageOutput.AS_IS, checkpoints, RunWatermark.NONE,
-                new CopyRun.Pacing(interval, ahead, sleeper), Masking.none(), running);
+                new CopyRun.Pacing(interval, ahead, sleeper), Masking.none(), running, RunObserver.NONE);
     }
 }
