@@ -16,18 +16,19 @@ import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.EndpointHelper;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
 
 /**
  * The {@code adfrest:} component. Its configuration is a shared ADF linked service: every endpoint starts from a copy
- * and overrides what its URI sets.
+ * and overrides what its URI sets. Its consumers report readiness to Camel's health checks
+ * ({@code healthCheckConsumerEnabled}).
  */
 @Component("adfrest")
-public class AdfRestComponent extends DefaultComponent {
+public class AdfRestComponent extends HealthCheckComponent {
 
     /** Map options: name and whether its values are secret. */
     static final Map<String, Boolean> MAP_OPTIONS = Map.of(

@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 
 import dev.adfrest.camel.source.CopyRun;
 import dev.adfrest.camel.source.RunPage;
+import dev.adfrest.camel.source.RunStats;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -17,9 +18,20 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
 
     /** The threads requests are fetched ahead on (parallelRequests); null when runs fetch one page at a time. */
     private ExecutorService fetchExecutor;
+    /** What this consumer's runs did: read by its health check, the dev console, JMX and metrics. */
+    private final RunStats stats = new RunStats();
 
     public AdfRestConsumer(AdfRestEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+    }
+
+    /** Readiness from the runs' own reports (before Camel's default check for polling consumers is made). */
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new AdfRestConsumerHealthCheck(this, "consumer:" + getRouteId()));
+        }
+        super.doBuild();
     }
 
     @Override
@@ -53,8 +65,13 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
         // Camel's graceful shutdown suspends the consumer first and waits for it, while isRunAllowed() stays true:
         // the run stops after the page in progress (a later poll resumes after the last page processed)
         CopyRun run = getEndpoint().runs().newRun(getRouteId(), newRunId,
-                () -> isRunAllowed() && !isSuspendingOrSuspended(), fetchExecutor);
+                () -> isRunAllowed() && !isSuspendingOrSuspended(), fetchExecutor, stats);
         return run.execute(this::deliver).pages();
+    }
+
+    /** What this consumer's runs did. */
+    RunStats stats() {
+        return stats;
     }
 
     /** Routes one page: its exchange, the route, the route's verdict. */
