@@ -2,7 +2,10 @@ package dev.adfrest.camel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.adfrest.camel.adf.AdfJson;
 import dev.adfrest.camel.mapping.PageOutput;
@@ -99,6 +102,32 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     /** What the exchange of a page carries. */
     PageMessages pageMessages() {
         return pageMessages;
+    }
+
+    /** The base URL's host: the host tag of the meters. */
+    String host() {
+        return source.origin().getHost();
+    }
+
+    /** The base URL as operators see it: secrets masked. */
+    String maskedBaseUrl() {
+        return source.masking().url(configuration.getBaseUrl());
+    }
+
+    /**
+     * The kinds of pagination rules this endpoint uses, as ADF names them: AbsoluteUrl, QueryParameters RANGE,
+     * EndCondition, MaxRequestNumber, ...; "SupportRFC5988" when the Link header is followed.
+     */
+    List<String> ruleKinds() {
+        Set<String> kinds = new LinkedHashSet<>();
+        source.rules().source().forEach((key, value) -> {
+            String kind = key.split("[.\\[:]", 2)[0];
+            kinds.add(value != null && value.trim().startsWith("RANGE:") ? kind + " RANGE" : kind);
+        });
+        if (source.rules().followsLinkHeader()) {
+            kinds.add("SupportRFC5988");
+        }
+        return List.copyOf(kinds);
     }
 
     public AdfRestConfiguration getConfiguration() {

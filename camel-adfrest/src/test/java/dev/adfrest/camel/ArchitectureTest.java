@@ -78,6 +78,25 @@ class ArchitectureTest {
         assertThat(violations).as("what " + pkg + " must not use").isEmpty();
     }
 
+    /**
+     * Micrometer is optional: only the classes of {@code metrics} refer to it, and {@code Metrics}, the door the Camel
+     * classes go through after checking Micrometer is there, does not either.
+     */
+    @org.junit.jupiter.api.Test
+    void onlyTheMetricsPackageRefersToMicrometerAndNotThroughItsDoor() throws Exception {
+        List<String> referring = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(mainClasses().resolve(ROOT))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String type = mainClasses().relativize(file).toString().replace('\\', '/').replace(".class", "");
+                if (utf8Constants(type).stream().anyMatch(c -> c.contains("io/micrometer/"))) {
+                    referring.add(type);
+                }
+            }
+        }
+        assertThat(referring).isNotEmpty().allMatch(t -> t.startsWith(ROOT + "metrics/"))
+                .doesNotContain(ROOT + "metrics/Metrics");
+    }
+
     /** The component's compiled classes (not the tests'). */
     private static Path mainClasses() throws URISyntaxException {
         return Path.of(AdfRestComponent.class.getProtectionDomain().getCodeSource().getLocation().toURI());

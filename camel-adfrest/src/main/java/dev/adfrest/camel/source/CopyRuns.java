@@ -173,6 +173,57 @@ public final class CopyRuns implements AutoCloseable {
                 new CopyRun.Pacing(source.requestInterval(), ahead, SLEEPER), source.masking(), running, observers);
     }
 
+    /** The saved position of route {@code routeId}, to show or clear (the watermark, saved apart, is left alone). */
+    private Checkpoints checkpoints(String routeId) {
+        return config.getStateRepository() == null ? Checkpoints.NONE
+                : new StateRepositoryCheckpoints(config.getStateRepository(),
+                        source.settings().partition().stateKey(routeId), source.fingerprint(), RunWatermark.NONE);
+    }
+
+    /**
+     * Where the next run of route {@code routeId} would resume, fit to show (no header, body or secret of the saved
+     * request); null when no position is saved (or none this endpoint can use).
+     */
+    public SavedPosition savedPosition(String routeId) {
+        if (!(checkpoints(routeId) instanceof StateRepositoryCheckpoints saved)) {
+            return null;
+        }
+        Checkpoints.Saved position = saved.peek();
+        if (position == null) {
+            return null;
+        }
+        PageRequest next = position.state().next();
+        return new SavedPosition(position.runId(), position.state().requestsMade() + 1, next.method(),
+                source.masking().url(next.url()));
+    }
+
+    /**
+     * Forgets the saved position of route {@code routeId}: its next run starts at page 1 (an operator's way out of a
+     * position the API no longer accepts).
+     *
+     * @return whether a position was saved
+     */
+    public boolean clearSavedPosition(String routeId) {
+        Checkpoints checkpoints = checkpoints(routeId);
+        if (checkpoints == Checkpoints.NONE) {
+            return false;
+        }
+        boolean had = savedPosition(routeId) != null;
+        checkpoints.clear();
+        LOG.info("Saved position of route {} cleared{}", routeId, had ? "" : " (there was none)");
+        return had;
+    }
+
+    /**
+     * A saved position as operators see it.
+     *
+     * @param runId the unfinished run
+     * @param page  the page it resumes at
+     * @param url   the masked URL of that page's request
+     */
+    public record SavedPosition(String runId, int page, String method, String url) {
+    }
+
     /**
      * The watermark the last completed run of a route saved (incremental copy), as text; null when the endpoint has
      * no watermarkPath, no run has completed yet, or the saved value belongs to another watermarkPath.

@@ -54,6 +54,15 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
 
     @Override
     public Saved load() {
+        return read(true);
+    }
+
+    /** The saved position as {@link #load()} reads it, without a warning when it is unusable (for display). */
+    public Saved peek() {
+        return read(false);
+    }
+
+    private Saved read(boolean warn) {
         String text = repository.getState(key);
         stored = text != null && !text.isBlank();
         if (!stored) {
@@ -68,8 +77,10 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
                 return null;
             }
             if (!fingerprint.equals(saved.path("copy").asText())) {
-                LOG.warn("Ignoring the saved position of '{}': it belongs to another endpoint configuration;"
-                         + " starting at page 1", key);
+                if (warn) {
+                    LOG.warn("Ignoring the saved position of '{}': it belongs to another endpoint configuration;"
+                             + " starting at page 1", key);
+                }
                 return null;
             }
             JsonNode progress = saved.get("watermark");
@@ -77,7 +88,9 @@ public final class StateRepositoryCheckpoints implements Checkpoints {
                     Json.MAPPER.treeToValue(saved.path("position"), SavedPosition.class),
                     progress == null || progress.isNull() ? null : progress);
         } catch (Exception e) {
-            LOG.warn("Ignoring the unreadable saved position of '{}' ({}); starting at page 1", key, e.getMessage());
+            if (warn) {
+                LOG.warn("Ignoring the unreadable saved position of '{}' ({}); starting at page 1", key, e.getMessage());
+            }
             return null;
         }
     }

@@ -13,7 +13,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Readiness as an operator sees it through Camel's health checks (camel-health): ready after the first answer, not
  * after the whole run; DOWN with status and masked URL while the API fails; UP once it answers again.
  */
-class HealthCheckTest {
+class HealthCheckTest extends ContextTest {
 
     private static final String SECRET = "t0ken-in-the-query";
     private static final InFlight IN_FLIGHT = new InFlight();
@@ -37,19 +36,10 @@ class HealthCheckTest {
     @RegisterExtension
     static WireMockExtension api = Pages.loopbackServer(IN_FLIGHT);
 
-    private CamelContext context;
-
     @BeforeEach
     void reset() {
         api.resetAll();
         IN_FLIGHT.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
     }
 
     private void page(int n, boolean last) {

@@ -2,10 +2,16 @@ package dev.adfrest.camel.ops;
 
 import java.util.Collection;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.adfrest.camel.testsupport.Pages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /** What an operator's setup adds to a context: the health check registry with Camel's consumer checks. */
 final class Operations {
@@ -20,6 +26,19 @@ final class Operations {
         registry.register(registry.resolveById("consumers"));
         context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
         return registry;
+    }
+
+    /**
+     * Pages /p/1 ... /p/{@code pages}, each {"next":"/p/n+1","data":[n, n]} (the last without next); a page
+     * {@code failing} (0: none) is answered 503.
+     */
+    static void pages(WireMockExtension api, int pages, int failing) {
+        for (int n = 1; n <= pages; n++) {
+            api.stubFor(get(urlPathEqualTo("/p/" + n)).willReturn(n == failing
+                    ? aResponse().withStatus(503).withBody("{\"error\":\"down\"}")
+                    : Pages.json("{" + (n < pages ? "\"next\":\"/p/" + (n + 1) + "\"," : "") + "\"data\":[" + n + ","
+                                 + n + "]}")));
+        }
     }
 
     /** The result of the consumer check of a route. */
