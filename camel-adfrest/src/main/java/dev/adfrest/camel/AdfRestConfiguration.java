@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.azure.core.credential.TokenCredential;
+import dev.adfrest.camel.http.HttpClientConfigurer;
+import dev.adfrest.camel.support.ProxySettings;
 import dev.adfrest.camel.support.SecretOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HeaderFilterStrategy;
@@ -170,6 +172,48 @@ public class AdfRestConfiguration implements Cloneable {
                             + " that an API cannot set headers a sink acts on (CamelFileName, kafka.OVERRIDE_TOPIC,"
                             + " Authorization); all of them are always in the CamelAdfRestResponseHeaders map.")
     private HeaderFilterStrategy headerFilterStrategy;
+
+    // --- proxy: the API's requests and sign-in alike ---------------------------------------------------------------
+
+    @UriParam(label = "proxy",
+              description = "The host of an HTTP proxy for every request: the API's and sign-in (Azure, OAuth2). https"
+                            + " goes through it in a CONNECT tunnel: the proxy sees the host and port, not the request."
+                            + " Managed identity endpoints, which are local to the Azure host, are always reached"
+                            + " directly.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The port of the proxy; required with proxyHost.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy",
+              description = "The user name to give the proxy when it asks (HTTP 407; Basic, Digest). Never sent to the"
+                            + " API.")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy", secret = true,
+              description = "The password to give the proxy when it asks. Java's HTTP client, which signs in, gives"
+                            + " Basic credentials to a proxy for an https host only when the JVM runs with"
+                            + " -Djdk.http.auth.tunneling.disabledSchemes= (empty).")
+    private String proxyAuthPassword;
+
+    @UriParam(label = "proxy",
+              description = "Hosts reached without the proxy, separated by | or comma: api.internal.example.com,"
+                            + " *.internal.example.com, 10.* (the JVM's http.nonProxyHosts syntax).")
+    private String nonProxyHosts;
+
+    @UriParam(label = "proxy", defaultValue = "false",
+              description = "Without proxyHost, use the JVM's standard proxy properties (http.proxyHost,"
+                            + " https.proxyHost, their proxyPort, http.nonProxyHosts, and http(s).proxyUser and"
+                            + " http(s).proxyPassword for a proxy that asks) for the API and sign-in, and the JVM's TLS"
+                            + " properties https.protocols and https.cipherSuites for the API (javax.net.ssl.* always"
+                            + " apply). false: no proxy unless proxyHost is set, whatever the JVM says.")
+    private boolean useSystemProperties;
+
+    @UriParam(label = "advanced",
+              description = "A dev.adfrest.camel.http.HttpClientConfigurer bean (#name) called with the Apache"
+                            + " HttpClient 5 HttpClientBuilder of the endpoint before the client is built: add tracing"
+                            + " (OpenTelemetry) or metrics (Micrometer) instrumentation, or request interceptors.")
+    private HttpClientConfigurer httpClientConfigurer;
 
     // --- security: Azure and OAuth2 sign-in ------------------------------------------------------------------------
     // Bearer-token authentication types. Tokens are fetched before the first request, cached, refreshed before they
@@ -433,6 +477,16 @@ public class AdfRestConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    /**
+     * How requests reach the internet, checked.
+     *
+     * @throws IllegalArgumentException naming the proxy option that is wrong or missing
+     */
+    public ProxySettings proxySettings() {
+        return ProxySettings.of(proxyHost, proxyPort, proxyAuthUsername, proxyAuthPassword, nonProxyHosts,
+                useSystemProperties);
     }
 
     /** The request method in upper case, as sent. */
@@ -712,6 +766,64 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setWatermarkLag(String watermarkLag) {
         this.watermarkLag = watermarkLag;
+    }
+
+    // proxy
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public boolean isUseSystemProperties() {
+        return useSystemProperties;
+    }
+
+    public void setUseSystemProperties(boolean useSystemProperties) {
+        this.useSystemProperties = useSystemProperties;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 
     // security: Azure and OAuth2 sign-in

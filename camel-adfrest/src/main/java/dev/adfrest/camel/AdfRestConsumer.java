@@ -235,7 +235,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "Where the next run would resume (page, method, masked URL); empty when none")
     public String getSavedPosition() {
-        CopyRuns.SavedPosition p = AdfRestRunReport.savedPosition(getEndpoint(), getRouteId());
+        CopyRuns.ResumePoint p = AdfRestRunReport.savedPosition(getEndpoint(), getRouteId());
         return p == null ? "" : "run " + p.runId() + " page " + p.page() + ": " + p.method() + " " + p.url();
     }
 

@@ -74,7 +74,7 @@ final class AdfRestRunReport {
         if (s.lastSuccessfulRun() != null) {
             jo.put("lastSuccessfulRun", s.lastSuccessfulRun().toString());
         }
-        CopyRuns.SavedPosition saved = savedPosition(endpoint, routeId);
+        CopyRuns.ResumePoint saved = savedPosition(endpoint, routeId);
         if (saved != null) {
             JsonObject position = new JsonObject();
             position.put("runId", saved.runId());
@@ -142,7 +142,7 @@ final class AdfRestRunReport {
     }
 
     /** Where the route's next run would resume; null when none is saved or the endpoint is stopped. */
-    static CopyRuns.SavedPosition savedPosition(AdfRestEndpoint endpoint, String routeId) {
+    static CopyRuns.ResumePoint savedPosition(AdfRestEndpoint endpoint, String routeId) {
         CopyRuns runs = endpoint.runs();
         return runs == null ? null : runs.savedPosition(routeId);
     }

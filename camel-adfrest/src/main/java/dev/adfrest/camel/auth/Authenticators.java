@@ -45,7 +45,7 @@ public final class Authenticators {
                 : config.getSslContextParameters().createSSLContext(camelContext);
         Duration timeout = Durations.parse("httpRequestTimeout", config.getHttpRequestTimeout());
         Function<String, byte[]> resources = uri -> read(camelContext, uri);
-        return create(config, new SignIn(ssl, timeout, resources, Clock.systemUTC(), retry));
+        return create(config, new SignIn(ssl, timeout, resources, Clock.systemUTC(), retry, config.proxySettings()));
     }
 
     static Authenticator create(AdfRestConfiguration config, SignIn signIn) {

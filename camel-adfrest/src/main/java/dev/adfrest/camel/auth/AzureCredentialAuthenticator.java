@@ -16,6 +16,7 @@ import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.Configuration;
 import com.azure.identity.CredentialBuilderBase;
 import com.microsoft.aad.msal4j.MsalException;
 import dev.adfrest.camel.AdfRestAuthenticationException;
@@ -81,13 +82,18 @@ abstract class AzureCredentialAuthenticator extends BearerTokenAuthenticator {
                 .setMaxDelay(max));
     }
 
-    /** azure-core's HTTP client over the JDK's, with the endpoint's trust and timeout. */
+    /**
+     * azure-core's HTTP client over the JDK's, with the endpoint's trust, timeout and proxy. Its own configuration
+     * (HTTPS_PROXY and the like in the environment) is not read: the endpoint's proxy options say how sign-in hosts
+     * are reached, as they do for the API.
+     */
     private static HttpClient httpClient(SignIn signIn) {
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
         if (signIn.sslContext() != null) {
             jdk.sslContext(signIn.sslContext());
         }
-        return new JdkHttpClientBuilder(jdk)
+        return new JdkHttpClientBuilder(signIn.proxy().configure(jdk))
+                .configuration(Configuration.NONE)
                 .connectionTimeout(signIn.timeout())
                 .responseTimeout(signIn.timeout())
                 .build();

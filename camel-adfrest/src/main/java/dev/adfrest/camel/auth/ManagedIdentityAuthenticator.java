@@ -21,8 +21,8 @@ final class ManagedIdentityAuthenticator extends AzureCredentialAuthenticator {
     private ManagedIdentityAuthenticator(String principal, String aadResourceId, String clientId, URI endpoint,
                                          SignIn signIn) {
         super(AuthenticationType.MANAGED_SERVICE_IDENTITY.adfName(), principal, aadResourceId, () -> {
-            ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(), signIn)
-                    .maxRetry(signIn.retry().maxRetries());
+            ManagedIdentityCredentialBuilder builder = withTransport(new ManagedIdentityCredentialBuilder(),
+                    signIn.direct()).maxRetry(signIn.retry().maxRetries());
             if (clientId != null) {
                 builder.clientId(clientId);
             }

@@ -241,7 +241,7 @@ final class OAuth2ClientCredentialAuthenticator extends BearerTokenAuthenticator
             if (signIn.sslContext() != null) {
                 builder.sslContext(signIn.sslContext());
             }
-            client = builder.build();
+            client = signIn.proxy().configure(builder).build();
         }
         return client;
     }

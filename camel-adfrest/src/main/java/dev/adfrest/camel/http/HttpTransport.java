@@ -21,10 +21,12 @@ import javax.net.ssl.SSLContext;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.support.Headers;
+import dev.adfrest.camel.support.ProxySettings;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -67,6 +69,15 @@ public final class HttpTransport implements Closeable {
     private final long maxResponseSize;
 
     public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts) {
+        this(settings, credentials, hosts, ProxySettings.NONE, null);
+    }
+
+    /**
+     * @param proxy      how requests reach the API (a proxy, the JVM's, or directly)
+     * @param configurer the user's hook on the client builder, called last; null for none
+     */
+    public HttpTransport(TransportSettings settings, Credentials credentials, HostPolicy hosts, ProxySettings proxy,
+                         HttpClientConfigurer configurer) {
         this.credentials = credentials;
         this.hosts = hosts;
         this.callTimeout = new CallTimeout(settings.callTimeout() == null ? Duration.ZERO : settings.callTimeout());
@@ -74,20 +85,21 @@ public final class HttpTransport implements Closeable {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout()),
                         Http1Config.custom().setMaxLineLength(MAX_LINE_LENGTH).setMaxHeaderCount(MAX_HEADER_COUNT).build()))
-                .setDnsResolver(new GuardedDnsResolver(hosts))
-                .setTlsSocketStrategy(tls(settings))
+                .setDnsResolver(ProxyRoutes.resolver(new GuardedDnsResolver(hosts), proxy))
+                .setTlsSocketStrategy(tls(settings, proxy.useSystemProperties()))
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setMaxConnTotal(settings.maxConnections() * 2)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .build())
                 .build();
-        this.client = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        // credentials are ours to place: never let the client answer challenges itself
-                        .setAuthenticationEnabled(false)
+                        // credentials are ours to place: never let the client answer a server's challenges itself
+                        // (a proxy's 407 is answered with the proxy's credentials only: ProxyRoutes)
+                        .setAuthenticationEnabled(proxy.hasCredentials())
                         .build())
                 .disableAuthCaching()
                 // RetryPolicy decides (it also covers truncated bodies, caps Retry-After and logs each retry);
@@ -97,15 +109,23 @@ public final class HttpTransport implements Closeable {
                 .disableRedirectHandling()
                 // last: after the client added its own headers (cookies), so that they are removed cross-origin too
                 .addRequestInterceptorLast((request, entity, context) ->
-                        context.setAttribute(SENT_AUTHORIZATION, credentials.apply(request, targetOf(request))))
-                .build();
+                        context.setAttribute(SENT_AUTHORIZATION, credentials.apply(request, targetOf(request))));
+        ProxyRoutes.apply(builder, proxy);
+        if (configurer != null) {
+            configurer.configure(builder);
+        }
+        this.client = builder.build();
     }
 
-    private static TlsSocketStrategy tls(TransportSettings settings) {
+    /** @param systemProperties also the JVM's https.protocols and https.cipherSuites (useSystemProperties) */
+    private static TlsSocketStrategy tls(TransportSettings settings, boolean systemProperties) {
         try {
             if (!settings.validateServerCertificate()) {
                 SSLContext trustAll = SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
                 return new DefaultClientTlsStrategy(trustAll, NoopHostnameVerifier.INSTANCE);
+            }
+            if (settings.sslContext() == null && systemProperties) {
+                return DefaultClientTlsStrategy.createSystemDefault();
             }
             SSLContext context = settings.sslContext() != null ? settings.sslContext() : SSLContexts.createSystemDefault();
             return new DefaultClientTlsStrategy(context);

@@ -83,7 +83,8 @@ public final class CopyRuns implements AutoCloseable {
         Credentials credentials = new Credentials(Authenticators.create(config, camelContext, signInRetry(source.retry())),
                 config.getAuthHeaders(), source.credentialHeaders(), source.origin(),
                 config.isAllowCrossOriginCredentials());
-        HttpTransport transport = new HttpTransport(settings, credentials, source.hosts());
+        HttpTransport transport = new HttpTransport(settings, credentials, source.hosts(), config.proxySettings(),
+                config.getHttpClientConfigurer());
         if (!source.credentialHeaders().isEmpty()) {
             LOG.warn("additionalHeaders {} look like credentials: they are sent only to the base URL's origin, masked"
                      + " and never saved, as authHeaders are. Move them to authHeaders (the linked service's secret"
@@ -177,14 +178,15 @@ public final class CopyRuns implements AutoCloseable {
     private Checkpoints checkpoints(String routeId) {
         return config.getStateRepository() == null ? Checkpoints.NONE
                 : new StateRepositoryCheckpoints(config.getStateRepository(),
-                        source.settings().partition().stateKey(routeId), source.fingerprint(), RunWatermark.NONE);
+                        source.settings().partition().stateKey(routeId), source.rules(), source.fingerprint(),
+                        RunWatermark.NONE);
     }
 
     /**
      * Where the next run of route {@code routeId} would resume, fit to show (no header, body or secret of the saved
      * request); null when no position is saved (or none this endpoint can use).
      */
-    public SavedPosition savedPosition(String routeId) {
+    public ResumePoint savedPosition(String routeId) {
         if (!(checkpoints(routeId) instanceof StateRepositoryCheckpoints saved)) {
             return null;
         }
@@ -192,9 +194,13 @@ public final class CopyRuns implements AutoCloseable {
         if (position == null) {
             return null;
         }
-        PageRequest next = position.state().next();
-        return new SavedPosition(position.runId(), position.state().requestsMade() + 1, next.method(),
-                source.masking().url(next.url()));
+        try {
+            PageRequest next = position.position().restore(source.rules(), source.template()).next();
+            return new ResumePoint(position.runId(), position.position().requestsMade() + 1, next.method(),
+                    source.masking().url(next.url()));
+        } catch (IllegalArgumentException e) {
+            return null; // not one this endpoint can resume from
+        }
     }
 
     /**
@@ -221,7 +227,7 @@ public final class CopyRuns implements AutoCloseable {
      * @param page  the page it resumes at
      * @param url   the masked URL of that page's request
      */
-    public record SavedPosition(String runId, int page, String method, String url) {
+    public record ResumePoint(String runId, int page, String method, String url) {
     }
 
     /**

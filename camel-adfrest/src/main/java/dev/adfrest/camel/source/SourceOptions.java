@@ -118,6 +118,7 @@ public record SourceOptions(
             throw new IllegalArgumentException("Option 'spoolThreshold' must not be negative, but is "
                                                + config.getSpoolThreshold());
         }
+        config.proxySettings(); // checks the proxy options
         Authenticators.create(config).close(); // checks the authentication options; signs in later
         checkHeaders("authHeaders", config.getAuthHeaders(), true);
 

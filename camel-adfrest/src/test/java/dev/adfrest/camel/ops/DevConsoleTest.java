@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.testsupport.InFlight;
 import dev.adfrest.camel.testsupport.Pages;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;

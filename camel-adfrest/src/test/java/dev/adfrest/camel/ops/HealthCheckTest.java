@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.AdfRestComponent;
 import dev.adfrest.camel.testsupport.InFlight;
 import dev.adfrest.camel.testsupport.Pages;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;

@@ -7,7 +7,6 @@ import javax.management.ObjectName;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.testsupport.Pages;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
