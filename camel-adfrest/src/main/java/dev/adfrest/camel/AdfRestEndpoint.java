@@ -34,6 +34,17 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private AdfRestConfiguration configuration;
 
+    /**
+     * Camel's scheduler option declared again so that the catalog (adfrest.json, tooling, the docs) shows adfrest's
+     * default; the value lives where Camel keeps it ({@link #setDelay}).
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000", javaType = "long",
+              description = "Milliseconds before the next poll: the pause between the end of one copy run and the start"
+                            + " of the next. A copy run is a batch job, so a minute by default (Camel's polling"
+                            + " consumers default to 500 ms).")
+    @SuppressWarnings("unused")
+    private long delay = DEFAULT_DELAY;
+
     private Map<String, Object> forwardedQuery = Map.of();
     private SourceOptions source;
     private PageOutput output = PageOutput.AS_IS;
