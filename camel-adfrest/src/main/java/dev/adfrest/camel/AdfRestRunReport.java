@@ -29,9 +29,7 @@ final class AdfRestRunReport {
         jo.put("routeId", routeId);
         jo.put("role", role);
         jo.put("uri", endpoint.getEndpointUri());
-        if (endpoint.runs() != null || endpoint.isStarted()) {
-            jo.put("baseUrl", endpoint.maskedBaseUrl());
-        }
+        jo.put("baseUrl", endpoint.maskedBaseUrl());
         jo.put("authenticationType", endpoint.getConfiguration().getAuthenticationType());
         jo.put("ruleKinds", endpoint.ruleKinds());
         jo.put("ready", s.ready());

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.azure.core.credential.TokenCredential;
 import dev.adfrest.camel.AdfRestConfiguration;
+import dev.adfrest.camel.http.HttpClientConfigurer;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -461,6 +462,62 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
      * The user name for Basic authentication.
      */
     private String userName;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
+     * The host of an HTTP proxy for every request: the API's and sign-in (Azure, OAuth2). https goes through it in a
+     * CONNECT tunnel: the proxy sees the host and port, not the request. Managed identity endpoints, which are local
+     * to the Azure host, are always reached directly.
+     */
+    private String proxyHost;
+
+    /**
+     * The port of the proxy; required with proxyHost.
+     */
+    private Integer proxyPort;
+
+    /**
+     * The user name to give the proxy when it asks (HTTP 407; Basic, Digest). Never sent to the API.
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * The password to give the proxy when it asks. Java's HTTP client, which signs in, gives Basic credentials to a
+     * proxy for an https host only when the JVM runs with -Djdk.http.auth.tunneling.disabledSchemes= (empty).
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * Hosts reached without the proxy, separated by or comma: api.internal.example.com, .internal.example.com, 10.
+     * (the JVM's http.nonProxyHosts syntax).
+     */
+    private String nonProxyHosts;
+
+    /**
+     * Without proxyHost, use the JVM's standard proxy properties (http.proxyHost, https.proxyHost, their proxyPort,
+     * http.nonProxyHosts, and http(s).proxyUser and http(s).proxyPassword for a proxy that asks) for the API and sign-
+     * in, and the JVM's TLS properties https.protocols and https.cipherSuites for the API (javax.net.ssl. always
+     * apply). false: no proxy unless proxyHost is set, whatever the JVM says.
+     */
+    private Boolean useSystemProperties = false;
+
+    /**
+     * A dev.adfrest.camel.http.HttpClientConfigurer bean (#name) called with the Apache HttpClient 5 HttpClientBuilder
+     * of the endpoint before the client is built: add tracing (OpenTelemetry) or metrics (Micrometer) instrumentation,
+     * or request interceptors. The option is a dev.adfrest.camel.http.HttpClientConfigurer type.
+     */
+    private HttpClientConfigurer httpClientConfigurer;
 
     public Map<String, String> getAdditionalHeaders() {
         return additionalHeaders;
@@ -964,5 +1021,77 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     public void setUserName(String userName) {
         this.userName = userName;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public Boolean getUseSystemProperties() {
+        return useSystemProperties;
+    }
+
+    public void setUseSystemProperties(Boolean useSystemProperties) {
+        this.useSystemProperties = useSystemProperties;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 }

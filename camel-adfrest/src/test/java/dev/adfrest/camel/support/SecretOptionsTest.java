@@ -14,7 +14,7 @@ class SecretOptionsTest {
     void theSecretOptionsAreThoseMarkedSecret() {
         assertThat(AdfRestConfiguration.SECRETS.names()).containsExactlyInAnyOrder("authHeaders", "password",
                 "servicePrincipalKey", "servicePrincipalEmbeddedCert", "servicePrincipalEmbeddedCertPassword",
-                "clientSecret");
+                "clientSecret", "proxyAuthPassword");
         assertThat(AdfRestConfiguration.SECRETS.scalarNames()).doesNotContain("authHeaders");
         assertThat(AdfRestConfiguration.SECRETS.isSecret("authHeaders.x-api-key")).isTrue();
         assertThat(AdfRestConfiguration.SECRETS.isSecret("passwordHint")).isFalse();

@@ -58,6 +58,8 @@ class CopyOrdersApplicationTest {
         JsonNode camel = new ObjectMapper().readTree(health.body()).at("/components/camelHealth");
         assertThat(camel.path("status").asText()).isEqualTo("UP");
         assertThat(camel.toString()).contains("copy-orders");
+        // the adfrest consumer's own readiness check (UP since the demo API answered)
+        assertThat(camel.toString()).contains("consumer:copy-orders");
     }
 
     private static long jsonFiles(Path dir) throws IOException {
