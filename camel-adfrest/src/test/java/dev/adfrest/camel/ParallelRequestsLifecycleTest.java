@@ -127,7 +127,7 @@ class ParallelRequestsLifecycleTest {
             release.countDown(); // the requests on the wire end; their threads with them
 
             await().atMost(Duration.ofSeconds(20)).until(() -> fetchThreads() == 0);
-            await().atMost(Duration.ofSeconds(10)).until(() -> log.all().contains("interrupted by shutdown after 3 pages"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.all().contains("interrupted by shutdown after 3 pages"));
         }
         assertThat(processed).containsExactly(0, 1, 2);
     }
