@@ -1,5 +1,7 @@
 package dev.adfrest.bench;
 
+import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,61 +13,39 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * (c) adfrest: one route {@code from("adfrest:...?requestInterval=0&repeatCount=1")}, as the contract's example. The
- * route is started when the timed copy begins; the copy ends when the consumer's poll (one copy run) commits. On RANGE
- * workloads it may fetch pages in parallel ({@code parallelRequests}), or split the run over k routes in the same
- * context ({@code partitions=k}); the copy then ends when all k polls have committed.
+ * adfrest: one route {@code from("adfrest:...?requestInterval=0&repeatCount=1&initialDelay=0")}, as the contract's
+ * example, the body handed to the sink: the page as-is, its records ({@code collectionReference}) or its rows
+ * ({@code translator}). The route is started when the timed copy begins, and its first poll is due at once
+ * ({@code initialDelay=0}: no scheduler delay is counted); the copy ends when the consumer's poll (one copy run)
+ * commits. On RANGE workloads it may fetch pages in parallel ({@code parallelRequests}).
  */
 public final class AdfRestClient implements BenchClient {
 
     static final String ROUTE = "adfrest";
     private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
 
-    /** Above every record id of the pages: an incremental run after one that copied everything finds nothing new. */
-    static final long WATERMARK_ABOVE_ALL = 1_000_000_000L;
-
+    private final Clients.Kind kind;
     private final int parallelRequests;
-    private final int partitions;
-    private final boolean incremental;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
 
-    /** @param parallelRequests the endpoint's parallelRequests on RANGE workloads (1: one page at a time) */
-    public AdfRestClient(int parallelRequests) {
-        this(parallelRequests, 1);
-    }
-
-    /** @param partitions routes that split a RANGE run (partitions=k, partition=0..k-1); 1: one route */
-    public AdfRestClient(int parallelRequests, int partitions) {
-        this(parallelRequests, partitions, false);
-    }
-
-    private AdfRestClient(int parallelRequests, int partitions, boolean incremental) {
-        this.parallelRequests = parallelRequests;
-        this.partitions = partitions;
-        this.incremental = incremental;
-    }
-
     /**
-     * An incremental copy (NEXT_LINK workloads): {@code ?since={watermark}}, watermarkPath on the records' ids and a
-     * watermark above all of them, in a MemoryStateRepository: the run a scheduled copy makes when nothing changed.
+     * @param kind             what the route's body is: the page, its records, or its rows
+     * @param parallelRequests the endpoint's parallelRequests on RANGE workloads (1: one page at a time)
      */
-    public static AdfRestClient incremental() {
-        return new AdfRestClient(1, 1, true);
+    public AdfRestClient(Clients.Kind kind, int parallelRequests) {
+        this.kind = kind;
+        this.parallelRequests = parallelRequests;
     }
 
     @Override
     public void prepare(Run run) throws Exception {
         this.run = run;
-        int routes = run.workload().shape() == Workload.Shape.RANGE ? partitions : 1;
-        this.end = new RunEnd(routes);
+        this.end = new RunEnd();
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
-        String uri = incremental ? incrementalUri(run) : uri(run, parallelRequests);
-        if (incremental) {
-            camel.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
-        }
+        String uri = uri(run, kind, parallelRequests);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -73,28 +53,34 @@ public final class AdfRestClient implements BenchClient {
                     from(uri).routeId(ROUTE).autoStartup(false)
                             .to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
                             // what landed in the file, as for camel-http: a short file fails the run
-                            .process(e -> run.sink().streamed(java.nio.file.Files.size(run.file("adfrest"))));
-                } else if (routes == 1) {
+                            .process(e -> run.sink().streamed(Files.size(run.file("adfrest"))));
+                } else if (kind == Clients.Kind.RECORDS) {
+                    from(uri).routeId(ROUTE).autoStartup(false)
+                            .process(e -> run.sink().records(e.getMessage().getBody(List.class)));
+                } else if (kind == Clients.Kind.ROWS) {
+                    from(uri).routeId(ROUTE).autoStartup(false)
+                            .process(e -> run.sink().rows(e.getMessage().getBody(List.class)));
+                } else {
                     from(uri).routeId(ROUTE).autoStartup(false)
                             .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
-                } else {
-                    for (int i = 0; i < routes; i++) {
-                        from(uri + "&partitions=" + routes + "&partition=" + i).routeId(ROUTE + "-" + i)
-                                .autoStartup(false)
-                                .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
-                    }
                 }
             }
         });
         camel.start();
     }
 
-    static String uri(Run run, int parallelRequests) {
+    static String uri(Run run, Clients.Kind kind, int parallelRequests) {
         Workload w = run.workload();
-        String common = "&requestInterval=0&repeatCount=1&initialDelay=0&pollStrategy=#runEnd";
+        String common = "&requestInterval=0&repeatCount=1&initialDelay=0&pollStrategy=#runEnd" + switch (kind) {
+            case AS_IS -> "";
+            case RECORDS -> "&collectionReference=" + w.shape().recordsPath();
+            case ROWS -> "&translator=RAW(" + TypedRows.translator(w.shape().recordsPath()) + ")";
+        };
         return switch (w.shape()) {
-            case NEXT_LINK -> "adfrest:" + run.firstUrl()
-                              + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})" + common;
+            // the first page's path as relativeUrl: Graph's carries a query ($top)
+            case NEXT_LINK, GRAPH -> "adfrest:" + run.baseUrl() + "?relativeUrl=RAW(" + run.pages().path(1) + ")"
+                                     + "&paginationRules=RAW({\"AbsoluteUrl\":\"" + w.shape().nextPath() + "\"})"
+                                     + common;
             case RANGE -> "adfrest:" + run.baseUrl()
                           + "?relativeUrl=RAW(" + PageBodies.rangePath(w.id()) + "?offset={offset})"
                           + "&paginationRules=RAW({\"QueryParameters.{offset}\":\"RANGE:0:" + w.rangeEnd() + ":"
@@ -107,21 +93,9 @@ public final class AdfRestClient implements BenchClient {
         };
     }
 
-    /** The NEXT_LINK URI with {@code since={watermark}} and a watermark above every record id. */
-    static String incrementalUri(Run run) {
-        return uri(run, 1).replaceFirst("\\?", "?since={watermark}&") + "&stateRepository=#state"
-               + "&watermarkPath=RAW($.data[*].id)&watermarkInitialValue=" + WATERMARK_ABOVE_ALL;
-    }
-
     @Override
     public void copy() throws Exception {
-        if (end.routes == 1) {
-            camel.getRouteController().startRoute(ROUTE);
-        } else {
-            for (int i = 0; i < end.routes; i++) {
-                camel.getRouteController().startRoute(ROUTE + "-" + i);
-            }
-        }
+        camel.getRouteController().startRoute(ROUTE);
         if (!end.done.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the adfrest run did not end within 30 minutes");
         }
@@ -133,19 +107,13 @@ public final class AdfRestClient implements BenchClient {
     @Override
     public void finish() throws Exception {
         camel.close();
-        java.nio.file.Files.deleteIfExists(run.file("adfrest"));
+        Files.deleteIfExists(run.file("adfrest"));
     }
 
-    /** Tells the benchmark when the one poll (= one copy run) of each route is over, and how. */
+    /** Tells the benchmark when the one poll (= one copy run) is over, and how. */
     static final class RunEnd implements PollingConsumerPollStrategy {
-        final int routes;
-        final CountDownLatch done;
+        final CountDownLatch done = new CountDownLatch(1);
         volatile Throwable failure;
-
-        RunEnd(int routes) {
-            this.routes = routes;
-            this.done = new CountDownLatch(routes);
-        }
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -160,9 +128,7 @@ public final class AdfRestClient implements BenchClient {
         @Override
         public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
             failure = cause;
-            while (done.getCount() > 0) {
-                done.countDown(); // one route failed: the copy failed
-            }
+            done.countDown();
             return false;
         }
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * One way of copying a workload. Each run gets a fresh client (pool, Camel context) so that every run is "one copy
- * run from a cold connection pool on a warm JVM", the same for all three.
+ * run from a cold connection pool", the same for all clients.
  */
 public interface BenchClient {
 
@@ -27,28 +27,19 @@ public interface BenchClient {
      */
     record Run(Workload workload, String baseUrl, Path outDir, Sink sink) {
 
-        /** The first page's URL (NEXT_LINK, HUGE). */
+        /** The pages this run must copy. */
+        public PageBodies.Pages pages() {
+            return PageBodies.pages(workload, baseUrl);
+        }
+
+        /** The first page's URL. */
         public String firstUrl() {
-            return switch (workload.shape()) {
-                case NEXT_LINK -> baseUrl + PageBodies.nextLinkPath(workload.id(), workload.pages(), 1);
-                case HUGE -> baseUrl + PageBodies.hugePath(workload.id(), workload.pageBytes());
-                case RANGE -> baseUrl + PageBodies.rangePath(workload.id()) + "?offset=0";
-            };
+            return pages().firstUrl();
         }
 
         /** The file a HUGE page is copied to. */
         public Path file(String client) {
             return outDir.resolve(client + "-" + workload.id() + ".json");
-        }
-
-        /** The bytes a complete run delivers. */
-        public long expectedBytes() {
-            return switch (workload.shape()) {
-                case NEXT_LINK -> PageBodies.nextLinkRunBytes(baseUrl, workload.id(), workload.pages(),
-                        PageBodies.pageRecords(workload.pageBytes()).length);
-                case RANGE -> PageBodies.rangeRunBytes(workload.pages(), PageBodies.pageRecords(workload.pageBytes()).length);
-                case HUGE -> workload.pageBytes();
-            };
         }
     }
 }

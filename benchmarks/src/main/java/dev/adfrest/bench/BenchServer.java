@@ -1,5 +1,6 @@
 package dev.adfrest.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.adfrest.bench.Workload.Shape;
@@ -25,27 +27,22 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The local JSON API every client reads from: Jetty (core, no servlets) on 127.0.0.1, deterministic pages (see
- * {@link PageBodies}), a per-workload think time before each response, and counts of the TCP connections it
- * accepted and of the requests it answered. The counts are served on a second, uncounted port
- * ({@code GET /connections}, {@code GET /requests}) so that client JVMs can read them around each run.
+ * The JVM server: Jetty (core, no servlets) on 127.0.0.1, run in its own JVM ({@link ServerMain}) for the workloads
+ * nginx cannot serve from files. Deterministic pages (see {@link PageBodies}), a per-workload think time before each
+ * response (scheduled, no thread sleeps), and a count of the TCP connections it accepted, served on a second,
+ * uncounted port ({@code GET /connections}) so that client JVMs can read it around each run.
  */
 public final class BenchServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final LongAdder connectionsOpened = new LongAdder();
-    private final LongAdder requests = new LongAdder();
     private final HttpServer admin;
     private final Map<String, Workload> workloads = new HashMap<>();
-    private final Map<String, byte[]> pageRecords = new HashMap<>();
 
     public BenchServer(List<Workload> served) throws Exception {
         for (Workload w : served) {
             workloads.put(w.id(), w);
-            if (w.shape() != Shape.HUGE) {
-                pageRecords.put(w.id(), PageBodies.pageRecords(w.pageBytes()));
-            }
         }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -60,16 +57,13 @@ public final class BenchServer implements AutoCloseable {
         server.start();
 
         admin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        for (Map.Entry<String, LongAdder> count : Map.of("/connections", connectionsOpened, "/requests", requests)
-                .entrySet()) {
-            admin.createContext(count.getKey(), exchange -> {
-                byte[] body = Long.toString(count.getValue().sum()).getBytes(StandardCharsets.US_ASCII);
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-        }
+        admin.createContext("/connections", exchange -> {
+            byte[] body = Long.toString(connectionsOpened.sum()).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         admin.start();
     }
 
@@ -97,7 +91,6 @@ public final class BenchServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            requests.increment();
             String[] path = Request.getPathInContext(request).split("/");
             Workload w = path.length > 2 ? workloads.get(path[1]) : null;
             if (w == null) {
@@ -113,21 +106,29 @@ public final class BenchServer implements AutoCloseable {
                 streamHuge(response, callback, Long.parseLong(path[3]));
                 return true;
             }
-            byte[] records = pageRecords.get(w.id());
-            byte[] head;
-            byte[] tail;
-            if (w.shape() == Shape.RANGE) {
-                Fields query = Request.extractQueryParameters(request);
-                head = PageBodies.rangeHead(Long.parseLong(query.getValue("offset")));
-                tail = PageBodies.rangeTail();
-            } else {
-                int total = Integer.parseInt(path[3]);
-                int n = Integer.parseInt(path[4]);
-                head = PageBodies.nextLinkHead(n);
-                tail = PageBodies.nextLinkTail(baseUrl(), w.id(), total, n);
+            Fields query = Request.extractQueryParameters(request);
+            byte[] page = switch (w.shape()) {
+                // /W/p/<total>/<n>
+                case NEXT_LINK -> PageBodies.pages(w.withPages(Integer.parseInt(path[3])), baseUrl())
+                        .body(Integer.parseInt(path[4]));
+                // /W/<total>/users?$top=..[&$skiptoken=..]
+                case GRAPH -> PageBodies.pages(w.withPages(Integer.parseInt(path[2])), baseUrl())
+                        .body(PageBodies.pageOfSkiptoken(query.getValue("$skiptoken")));
+                // /W/items?offset=k
+                case RANGE -> PageBodies.pages(w, baseUrl())
+                        .body((int) (Long.parseLong(query.getValue("offset")) / Workload.RANGE_STEP) + 1);
+                case HUGE -> throw new IllegalStateException("streamed above");
+            };
+            if (w.gzip()) {
+                String accepted = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+                if (accepted == null || !accepted.contains("gzip")) { // as nginx's gzip_static with no plain file
+                    Response.writeError(request, response, callback, 404);
+                    return true;
+                }
+                page = gzip(page);
+                response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
             }
-            ByteBuffer body = ByteBuffer.allocate(head.length + records.length + tail.length);
-            body.put(head).put(records).put(tail).flip();
+            ByteBuffer body = ByteBuffer.wrap(page);
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
             if (w.latencyMs() > 0) {
                 request.getComponents().getScheduler()
@@ -136,6 +137,14 @@ public final class BenchServer implements AutoCloseable {
                 response.write(true, body, callback);
             }
             return true;
+        }
+
+        private static byte[] gzip(byte[] page) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(page.length / 4);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(page);
+            }
+            return out.toByteArray();
         }
 
         /** Streams the page from one repeated block: the server never holds it whole. */

@@ -4,108 +4,89 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One client on one workload, run after run as the harness asks. Normally the main class of a client JVM: the
  * harness starts one per client and workload (so that one client's JIT profile, heap and threads never colour
- * another's figures) and sends it one line per run on stdin, {@code warmup} or {@code run <n>}; it answers each with
- * one {@link RunResult} line on stdout. The smoke test uses {@link #once} in-process.
+ * another's figures) and sends it one line per run on stdin, {@code short <n>}, {@code warmup <n>} or
+ * {@code steady <n>}; it answers each with one {@link RunResult} line on stdout. With {@code --cold} first it makes one
+ * run at once and exits, printing {@code FIRST-PAGE} when the first page is in the sink and {@code DONE} when the run
+ * is over, so that the harness can time them from the JVM's launch. The smoke test uses {@link #once} in-process.
  */
 public final class ClientMain {
 
-    /**
-     * adfrest-p8: the adfrest client with parallelRequests=8, on workloads whose requests are known in advance;
-     * adfrest-k3: three adfrest routes with partitions=3 in one JVM, on the partition workload (W7) only;
-     * adfrest-w: the adfrest client as an incremental copy (watermarkPath, {watermark} in the URL) whose saved
-     * watermark is above every record, on the incremental workload (W11) only.
-     */
-    public static final List<String> CLIENTS = List.of("floor", "camel-http", "adfrest", "adfrest-p8", "adfrest-k3",
-            "adfrest-w");
-
-    /** The workloads that compare adfrest with itself split over partitions; the other clients have nothing to add. */
-    static final List<String> PARTITION_WORKLOADS = List.of("W7");
-
-    /** The workloads of an incremental run that finds nothing new: every client must make exactly one request. */
-    static final List<String> INCREMENTAL_WORKLOADS = List.of("W11");
+    static final String FIRST_PAGE = "FIRST-PAGE";
+    static final String DONE = "DONE";
+    private static final Pattern NGINX_ACCEPTS = Pattern.compile("server accepts handled requests\\s+(\\d+)");
 
     private final String name;
+    private final Clients.Kind kind;
     private final BenchClient client;
     private final Workload workload;
     private final String baseUrl;
     private final String adminUrl;
     private final Path outDir;
+    private long adminReads;
 
     public ClientMain(String name, Workload workload, String baseUrl, String adminUrl, Path outDir) throws IOException {
         this.name = name;
-        this.client = client(name);
-        this.workload = workload;
+        this.kind = Clients.spec(name).kind();
+        this.client = Clients.create(name);
+        this.workload = workload.forClient(name);
         this.baseUrl = baseUrl;
         this.adminUrl = adminUrl;
         this.outDir = outDir;
         Files.createDirectories(outDir);
     }
 
-    /** {@code ClientMain <client> <profile> <workload> <baseUrl> <adminUrl> <outDir>}, then commands on stdin. */
+    /** {@code ClientMain [--cold] <client> <profile> <workload> <baseUrl> <adminUrl> <outDir>}. */
     public static void main(String[] args) throws Exception {
-        ClientMain main = new ClientMain(args[0], Workloads.byId(args[1], args[2]), args[3], args[4], Path.of(args[5]));
+        boolean cold = args[0].equals("--cold");
+        int a = cold ? 1 : 0;
+        ClientMain main = new ClientMain(args[a], Workloads.byId(args[a + 1], args[a + 2]), args[a + 3], args[a + 4],
+                Path.of(args[a + 5]));
+        if (cold) {
+            System.out.println(main.cold().toLine());
+            System.out.flush();
+            System.exit(0);
+        }
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = commands.readLine()) != null && !line.equals("quit");) {
             String[] command = line.trim().split(" ");
-            RunResult result = command[0].equals("warmup") ? main.once(true, 0) : main.once(false, Integer.parseInt(command[1]));
-            System.out.println(result.toLine());
+            System.out.println(main.once(command[0], Integer.parseInt(command[1])).toLine());
             System.out.flush();
         }
         System.exit(0); // client libraries may leave non-daemon threads behind
     }
 
-    public static BenchClient client(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "floor" -> new FloorClient();
-            case "camel-http" -> new CamelHttpClient();
-            case "adfrest" -> new AdfRestClient(1);
-            case "adfrest-p8" -> new AdfRestClient(8);
-            case "adfrest-k3" -> new AdfRestClient(1, 3);
-            case "adfrest-w" -> AdfRestClient.incremental();
-            default -> throw new IllegalArgumentException("Unknown client '" + name + "' " + CLIENTS);
-        };
-    }
-
     /**
-     * Whether the client has something to show on the workload: parallelRequests only changes RANGE runs; partitions
-     * are measured on their own workload, against adfrest's one route.
+     * One copy run.
+     *
+     * @param phase {@link RunResult#SHORT} or {@link RunResult#STEADY} at the workload's size, {@link RunResult#WARMUP}
+     *              at its warm-up size
      */
-    public static boolean appliesTo(String client, Workload workload) {
-        boolean partitionWorkload = PARTITION_WORKLOADS.contains(workload.id());
-        return switch (client) {
-            case "adfrest" -> true;
-            case "adfrest-p8" -> workload.shape() == Workload.Shape.RANGE;
-            case "adfrest-k3" -> partitionWorkload;
-            case "adfrest-w" -> INCREMENTAL_WORKLOADS.contains(workload.id());
-            default -> !partitionWorkload;
-        };
-    }
-
-    /** One copy run: a warm-up run (at the workload's warm-up size, reported as run 0) or measured run {@code n}. */
-    public RunResult once(boolean warmup, int n) {
-        Workload w = warmup ? workload.warmupSized() : workload;
-        Sink sink = new Sink(w.soakMark(), w.pages());
+    public RunResult once(String phase, int n) {
+        Workload w = phase.equals(RunResult.WARMUP) ? workload.warmupSized() : workload;
+        Sink sink = new Sink(w.soakMark(), w.pages(), () -> {
+        });
         BenchClient.Run run = new BenchClient.Run(w, baseUrl, outDir, sink);
         try {
             client.prepare(run);
         } catch (Exception e) {
-            return RunResult.failed(w.id(), name, n, "unsupported: " + reason(e));
+            return RunResult.failed(w.id(), name, phase, n, "unsupported: " + reason(e));
         }
         try {
             Metrics.resetPeaks();
             long connections0 = connections();
-            long requests0 = count("/requests");
             long cpu0 = Metrics.cpuNanos();
+            sink.started();
             long t0 = System.nanoTime();
             client.copy();
             long wall = System.nanoTime() - t0;
@@ -113,37 +94,87 @@ public final class ClientMain {
             long peakHeap = Metrics.peakHeap();
             long liveHeap = Metrics.maxLiveAfterGc();
             long rss = Metrics.rssPeak();
+            long rssEnd = Metrics.rssNow();
             long connections = connections() - connections0;
-            long requests = count("/requests") - requests0;
-            long expectedBytes = run.expectedBytes();
-            String status = sink.pages() != w.pages() || sink.bytes() != expectedBytes
-                    ? "failed: got " + sink.pages() + " pages / " + sink.bytes() + " bytes, expected " + w.pages()
-                      + " / " + expectedBytes
-                    : INCREMENTAL_WORKLOADS.contains(w.id()) && requests != 1
-                    ? "failed: " + requests + " requests, expected 1"
-                    : "ok";
-            return new RunResult(w.id(), name, n, status, sink.pages(), sink.bytes(), wall, cpu, peakHeap, liveHeap,
-                    rss, connections, sink.heapAtMark(), sink.heapAtEnd());
+            return new RunResult(w.id(), name, phase, n, status(run, sink), sink.pages(), sink.records(),
+                    bytes(run, sink), wall, cpu, -1, sink.firstPageNanos(), peakHeap, liveHeap, rss, rssEnd,
+                    connections, sink.heapAtMark(), sink.heapAtEnd(), -1, sink.sample());
         } catch (Exception e) {
-            return RunResult.failed(w.id(), name, n, "failed: " + reason(e));
+            return RunResult.failed(w.id(), name, phase, n, "failed: " + reason(e));
         } finally {
-            try {
-                client.finish();
-            } catch (Exception e) {
-                System.err.println("finish failed: " + e);
-            }
+            finish();
         }
     }
 
+    /**
+     * One run in a JVM just started: nothing but the client is loaded before it (no metrics, no connection count), and
+     * the harness times it from outside.
+     */
+    private RunResult cold() {
+        Sink sink = new Sink(0, workload.pages(), () -> {
+            System.out.println(FIRST_PAGE);
+            System.out.flush();
+        });
+        BenchClient.Run run = new BenchClient.Run(workload, baseUrl, outDir, sink);
+        try {
+            client.prepare(run);
+            sink.started();
+            long t0 = System.nanoTime();
+            client.copy();
+            long wall = System.nanoTime() - t0;
+            System.out.println(DONE);
+            System.out.flush();
+            return new RunResult(workload.id(), name, RunResult.COLD, 1, status(run, sink), sink.pages(),
+                    sink.records(), bytes(run, sink), wall, Metrics.cpuNanos(), -1, -1, Metrics.peakHeap(), -1,
+                    Metrics.rssPeak(), Metrics.rssNow(), -1, -1, -1, -1, sink.sample());
+        } catch (Exception e) {
+            return RunResult.failed(workload.id(), name, RunResult.COLD, 1, "failed: " + reason(e));
+        } finally {
+            finish();
+        }
+    }
+
+    /** "ok", or what is missing: pages, and bytes (as-is) or records (records, rows). */
+    private String status(BenchClient.Run run, Sink sink) {
+        Workload w = run.workload();
+        PageBodies.Pages pages = run.pages();
+        boolean asIs = kind == Clients.Kind.AS_IS;
+        long expected = asIs ? pages.bytes() : pages.recordCount();
+        long got = asIs ? sink.bytes() : sink.records();
+        if (sink.pages() == w.pages() && got == expected) {
+            return "ok";
+        }
+        return "failed: got " + sink.pages() + " pages / " + got + (asIs ? " bytes" : " records") + ", expected "
+               + w.pages() + " / " + expected;
+    }
+
+    /** The bytes copied: counted for pages as-is, the run's total for records (a List does not know its bytes). */
+    private long bytes(BenchClient.Run run, Sink sink) {
+        return kind == Clients.Kind.AS_IS ? sink.bytes() : run.pages().bytes();
+    }
+
+    private void finish() {
+        try {
+            client.finish();
+        } catch (Exception e) {
+            System.err.println("finish failed: " + e);
+        }
+    }
+
+    /**
+     * Connections the API server has accepted so far: our JVM server's count (its admin port is not counted), or
+     * nginx's stub_status, which counts its own connections too: each of our reads opened one, and is taken off.
+     */
     private long connections() throws IOException {
-        return count("/connections");
-    }
-
-    /** A count the server keeps: /connections accepted, /requests answered. */
-    private long count(String what) throws IOException {
-        try (InputStream in = URI.create(adminUrl + what).toURL().openStream()) {
-            return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        HttpURLConnection http = (HttpURLConnection) URI.create(adminUrl + "/connections").toURL().openConnection();
+        http.setRequestProperty("Connection", "close"); // one read, one connection: never a kept-alive one
+        String body;
+        try (InputStream in = http.getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
         }
+        adminReads++;
+        Matcher nginx = NGINX_ACCEPTS.matcher(body);
+        return nginx.find() ? Long.parseLong(nginx.group(1)) - adminReads : Long.parseLong(body);
     }
 
     /** The innermost cause says why; the wrappers (route, endpoint) repeat the URI at length. */

@@ -18,9 +18,10 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * (a) The floor: a plain loop with a pooled Apache HttpClient 5 and Jackson's streaming parser. Each page is read,
- * checked to be whole JSON while its top-level "next" is picked out, and handed to the sink. A HUGE page is copied to
- * its file as it streams through the parser: never held in memory.
+ * {@code floor-asis}: a plain loop with a pooled Apache HttpClient 5 (the client adfrest uses, with its defaults:
+ * it asks for gzip and decompresses) and Jackson's streaming parser. Each page is read, checked to be whole JSON while
+ * its top-level next link ({@code next}, {@code @odata.nextLink}) is picked out, and handed to the sink as-is. A HUGE
+ * page is copied to its file as it streams through the parser: never held in memory.
  */
 public final class FloorClient implements BenchClient {
 
@@ -29,11 +30,18 @@ public final class FloorClient implements BenchClient {
 
     private CloseableHttpClient client;
     private Run run;
+    private String nextField;
 
     @Override
     public void prepare(Run run) {
         this.run = run;
-        client = HttpClients.custom()
+        this.nextField = run.workload().shape().nextField();
+        client = pooledClient();
+    }
+
+    /** HttpClient 5 as a plain loop builds it: a pool, and the defaults (gzip asked for and decompressed). */
+    static CloseableHttpClient pooledClient() {
+        return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
                 .build();
     }
@@ -42,15 +50,15 @@ public final class FloorClient implements BenchClient {
     public void copy() throws IOException {
         Workload w = run.workload();
         switch (w.shape()) {
-            case NEXT_LINK -> {
+            case NEXT_LINK, GRAPH -> {
                 for (String url = run.firstUrl(); url != null;) {
                     url = client.execute(new HttpGet(url), this::page);
                 }
             }
             case RANGE -> {
-                String base = run.baseUrl() + PageBodies.rangePath(w.id()) + "?offset=";
-                for (int i = 0; i < w.pages(); i++) {
-                    client.execute(new HttpGet(base + (long) i * Workload.RANGE_STEP), this::page);
+                PageBodies.Pages pages = run.pages();
+                for (int i = 1; i <= w.pages(); i++) {
+                    client.execute(new HttpGet(run.baseUrl() + pages.path(i)), this::page);
                 }
             }
             case HUGE -> {
@@ -86,8 +94,8 @@ public final class FloorClient implements BenchClient {
         }
     }
 
-    /** Reads a whole page object; returns its top-level "next" (null when null or absent). */
-    private static String next(JsonParser parser) throws IOException {
+    /** Reads a whole page object; returns its top-level next link (null when null or absent). */
+    private String next(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a page is not a JSON object");
         }
@@ -95,7 +103,7 @@ public final class FloorClient implements BenchClient {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if ("next".equals(name)) {
+            if (nextField != null && nextField.equals(name)) {
                 next = value == JsonToken.VALUE_NULL ? null : parser.getText();
             } else {
                 parser.skipChildren();
@@ -107,7 +115,7 @@ public final class FloorClient implements BenchClient {
         return next;
     }
 
-    private static void check(ClassicHttpResponse response) throws IOException {
+    static void check(ClassicHttpResponse response) throws IOException {
         if (response.getCode() != 200) {
             throw new IOException("HTTP " + response.getCode());
         }

@@ -78,17 +78,23 @@ final class Metrics {
 
     /** Resident set high-water mark (VmHWM) since {@link #resetPeaks()}, or the current VmRSS; -1 when unknown. */
     static long rssPeak() {
+        long hwm = status("VmHWM:");
+        return hwm > 0 ? hwm : rssNow();
+    }
+
+    /** Resident set size now (VmRSS); -1 when unknown. */
+    static long rssNow() {
+        return status("VmRSS:");
+    }
+
+    private static long status(String key) {
         try {
-            long hwm = -1;
-            long rss = -1;
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmHWM:")) {
-                    hwm = kib(line);
-                } else if (line.startsWith("VmRSS:")) {
-                    rss = kib(line);
+                if (line.startsWith(key)) {
+                    return kib(line);
                 }
             }
-            return hwm > 0 ? hwm : rss;
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -1,5 +1,9 @@
 package dev.adfrest.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,8 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-/** Medians per workload and client, ratios against the floor and the camel-http route, and issue 7's targets. */
-final class Table {
+/**
+ * One run's figures: medians of the measured runs per workload and client, the short run (the rounds on the cold
+ * JVM), cold starts, ratios against the floor and the camel-http route doing the same work, and the targets.
+ */
+public final class Table {
 
     private static final double MB = 1e6;
 
@@ -17,28 +24,46 @@ final class Table {
     private final List<String> clients;
     private final List<RunResult> results;
     private final String loadAtStart;
+    private final List<String> servers;
 
-    Table(List<Workload> workloads, List<String> clients, List<RunResult> results, String loadAtStart) {
-        this.loadAtStart = loadAtStart;
+    Table(List<Workload> workloads, List<String> clients, List<RunResult> results, String loadAtStart,
+          List<String> servers) {
         this.workloads = workloads;
         this.clients = clients;
         this.results = results;
+        this.loadAtStart = loadAtStart;
+        this.servers = servers;
     }
 
-    /** Medians of one client's successful measured runs on one workload; empty when none succeeded. */
-    record Row(int runs, double pagesPerSec, double mbPerSec, double cpuPer1k, double peakHeapMb, double liveHeapMb,
-               double rssMb, double connections, double heapAtMarkMb, double heapAtEndMb) {
+    /** Medians of one client's successful measured runs on one workload. CPU in s per 1,000 pages; busy in % of a core. */
+    record Steady(int runs, double pagesPerSec, double mbPerSec, double cpuPer1k, double serverCpuPer1k,
+                  double clientBusy, double serverBusy, double firstPageMs, double peakHeapMb, double liveHeapMb,
+                  double rssMb, double connections, double heapAtMarkMb, double heapAtEndMb) {
     }
 
-    Optional<Row> row(String workload, String client) {
-        List<RunResult> ok = runs(workload, client).stream().filter(RunResult::ok).toList();
+    /** The short run: all rounds on the cold JVM together (pages over wall time), and its first round alone. */
+    record Short(int rounds, double pagesPerSec, double cpuPer1k, double firstRoundPagesPerSec) {
+    }
+
+    /** Medians of the cold starts: times from the JVM's launch, RSS at the end of the run and its peak. */
+    record Cold(int runs, double firstPageMs, double doneMs, double rssEndMb, double rssPeakMb, double cpuMs) {
+    }
+
+    Optional<Steady> steady(String workload, String client) {
+        List<RunResult> ok = ok(workload, client, RunResult.STEADY);
         if (ok.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Row(ok.size(),
+        return Optional.of(new Steady(ok.size(),
                 median(ok, r -> r.pages() / seconds(r.wallNanos())),
                 median(ok, r -> r.bytes() / MB / seconds(r.wallNanos())),
                 median(ok, r -> seconds(r.cpuNanos()) * 1000.0 / r.pages()),
+                medianOrNaN(ok.stream().filter(r -> r.serverCpuNanos() >= 0).toList(),
+                        r -> seconds(r.serverCpuNanos()) * 1000.0 / r.pages()),
+                median(ok, r -> 100.0 * r.cpuNanos() / r.wallNanos()),
+                medianOrNaN(ok.stream().filter(r -> r.serverCpuNanos() >= 0).toList(),
+                        r -> 100.0 * r.serverCpuNanos() / r.wallNanos()),
+                median(ok, r -> r.firstPageNanos() / 1e6),
                 median(ok, r -> r.peakHeap() / MB),
                 medianOrNaN(ok.stream().filter(r -> r.liveHeap() > 0).toList(), r -> r.liveHeap() / MB),
                 median(ok, r -> r.rssPeak() / MB),
@@ -47,123 +72,198 @@ final class Table {
                 median(ok, r -> r.heapAtEnd() / MB)));
     }
 
-    private List<RunResult> runs(String workload, String client) {
-        return results.stream().filter(r -> r.workload().equals(workload) && r.client().equals(client)).toList();
+    Optional<Short> shortRun(String workload, String client) {
+        List<RunResult> all = runs(workload, client, RunResult.SHORT);
+        if (all.isEmpty() || all.stream().anyMatch(r -> !r.ok())) {
+            return Optional.empty();
+        }
+        long pages = all.stream().mapToLong(RunResult::pages).sum();
+        long wall = all.stream().mapToLong(RunResult::wallNanos).sum();
+        long cpu = all.stream().mapToLong(RunResult::cpuNanos).sum();
+        RunResult first = all.stream().filter(r -> r.run() == 1).findFirst().orElse(all.get(0));
+        return Optional.of(new Short(all.size(), pages / seconds(wall), seconds(cpu) * 1000.0 / pages,
+                first.pages() / seconds(first.wallNanos())));
     }
 
-    private String status(String workload, String client) {
+    Optional<Cold> cold(String workload, String client) {
+        List<RunResult> ok = ok(workload, client, RunResult.COLD);
+        if (ok.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cold(ok.size(), median(ok, r -> r.firstPageNanos() / 1e6),
+                median(ok, r -> r.launchNanos() / 1e6), median(ok, r -> r.rssEnd() / MB),
+                median(ok, r -> r.rssPeak() / MB), median(ok, r -> r.cpuNanos() / 1e6)));
+    }
+
+    private List<RunResult> ok(String workload, String client, String phase) {
+        return runs(workload, client, phase).stream().filter(RunResult::ok).toList();
+    }
+
+    private List<RunResult> runs(String workload, String client, String phase) {
+        return results.stream().filter(r -> r.workload().equals(workload) && r.client().equals(client)
+                                            && r.phase().equals(phase)).toList();
+    }
+
+    /** Why a client has no figure on a workload. */
+    String status(String workload, String client) {
         LinkedHashSet<String> statuses = new LinkedHashSet<>();
-        runs(workload, client).stream().filter(r -> !r.ok()).forEach(r -> statuses.add(r.status()));
+        results.stream().filter(r -> r.workload().equals(workload) && r.client().equals(client) && !r.ok())
+                .forEach(r -> statuses.add(r.status()));
         return statuses.isEmpty() ? "no run" : String.join("; ", statuses);
+    }
+
+    /** The clients of the run that copy the workload, in the workload's order. */
+    List<String> clientsOn(Workload w) {
+        return Bench.clientsOn(w, clients);
     }
 
     String render(String profile, Duration took, boolean inProcess) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Profile %s, %d cores, %s %s, load average %s at the start, %s at the end,"
-                                             + " took %d s%s.%n%n", profile,
+                                             + " took %d s%s.%n", profile,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), loadAtStart, loadAverage(), took.toSeconds(),
-                inProcess ? ", clients in the harness JVM (CPU and heap include the server)" : ", one JVM per client"));
-        sb.append("| workload | client | runs | pages/s | MB/s | CPU s / 1k pages | peak heap MB | live heap MB "
-                  + "| RSS MB | conns / run | x floor | x camel-http |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Workload w : workloads) {
-            for (String client : Bench.clientsOn(w, clients)) {
-                Optional<Row> row = row(w.id(), client);
-                if (row.isEmpty()) {
-                    sb.append(String.format("| %s | %s | 0 | %s | | | | | | | | |%n", w.id(), client,
-                            status(w.id(), client)));
-                    continue;
-                }
-                Row r = row.get();
-                sb.append(String.format(Locale.ROOT,
-                        "| %s | %s | %d | %s | %.1f | %s | %.0f | %s | %.0f | %.0f | %s | %s |%n",
-                        w.id(), client, r.runs(), figure(r.pagesPerSec()), r.mbPerSec(), figure(r.cpuPer1k()), r.peakHeapMb(),
-                        Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f", r.liveHeapMb()),
-                        r.rssMb(), r.connections(),
-                        ratio(w, client, "floor"), ratio(w, client, "camel-http")));
-            }
-        }
-        sb.append("\nMedians over the measured runs. MB = 10^6 bytes. CPU: the client JVM's process CPU time (all threads,"
-                  + " GC and JIT included) per 1,000 pages. Peak heap: sum of the heap pools' peaks (an upper bound; mostly"
-                  + " the young generation's size). Live heap: the largest heap left after a GC during the run (- when no GC"
-                  + " ran). RSS: VmHWM of the client JVM during the run. Conns: TCP connections the server accepted during the"
-                  + " run. x floor, x camel-http: ratio of median throughput.\n\n");
-        for (Workload w : workloads) {
-            sb.append(String.format("- %s: %s; %d warm-up + %d measured runs, -Xmx%s%n", w.id(), w.title(),
-                    w.warmupRuns(), w.runs(), w.heap()));
-        }
+                inProcess ? ", clients in the harness JVM (their CPU and heap include the harness)"
+                        : ", one JVM per client and workload"));
+        servers.forEach(s -> sb.append("API: ").append(s).append('\n'));
+        sb.append('\n');
+        throughput(sb);
+        memory(sb);
+        workloads.stream().filter(w -> w.mode() == Workload.Mode.COLD_START).forEach(w -> cold(sb, w));
         workloads.stream().filter(Workload::isSoak).forEach(w -> soak(sb, w));
+        sb.append('\n');
+        for (Workload w : workloads) {
+            sb.append(String.format("- %s: %s; %s, -Xmx%s%n", w.id(), w.title(), plan(w), w.heap()));
+        }
         sb.append(targets());
         return sb.toString();
     }
 
-    private String ratio(Workload w, String client, String base) {
-        if (client.equals(base)) {
+    private static String plan(Workload w) {
+        if (w.mode() == Workload.Mode.COLD_START) {
+            return w.runs() + " JVM starts per client";
+        }
+        return (w.shortRounds() > 0 ? w.shortRounds() + " short rounds + " : "") + w.warmupRuns() + " warm-up + "
+               + w.runs() + " measured runs" + (w.pagesFor().isEmpty() ? "" : " (" + w.pagesFor().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue() + " pages").reduce((a, b) -> a + ", " + b).orElse("") + ")");
+    }
+
+    private void throughput(StringBuilder sb) {
+        sb.append("| workload | client | runs | pages/s | MB/s | client CPU s / 1k pages | server CPU s / 1k pages "
+                  + "| client CPU % | server CPU % | short run pages/s | x floor | x floor, short | x camel-http |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Workload w : workloads) {
+            if (w.mode() != Workload.Mode.THROUGHPUT) {
+                continue;
+            }
+            for (String client : clientsOn(w)) {
+                Optional<Steady> row = steady(w.id(), client);
+                if (row.isEmpty()) {
+                    sb.append(String.format("| %s | %s | 0 | %s | | | | | | | | | |%n", w.id(), client,
+                            status(w.id(), client)));
+                    continue;
+                }
+                Steady r = row.get();
+                Optional<Short> s = shortRun(w.id(), client);
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
+                        w.id(), client, r.runs(), figure(r.pagesPerSec()), r.mbPerSec(), figure(r.cpuPer1k()),
+                        figure(r.serverCpuPer1k()), r.clientBusy(), Double.isNaN(r.serverBusy()) ? "-"
+                                : String.format(Locale.ROOT, "%.0f", r.serverBusy()),
+                        s.map(x -> figure(x.pagesPerSec())).orElse(w.shortRounds() > 0 ? "-" : ""),
+                        ratio(w, client, Clients.floorOf(client), Target.Measure.PAGES_PER_SEC),
+                        w.shortRounds() > 0 ? ratio(w, client, Clients.floorOf(client), Target.Measure.SHORT_PAGES_PER_SEC) : "",
+                        ratio(w, client, Clients.camelOf(client), Target.Measure.PAGES_PER_SEC)));
+            }
+        }
+        sb.append("\nMedians over the measured runs (steady state: after the short rounds and the warm-up, on the same"
+                  + " JVM). MB = 10^6 bytes. Client CPU: the client JVM's process CPU time (all threads, GC and JIT"
+                  + " included); server CPU: the API's processes (nginx's master and worker, or the JVM server), over"
+                  + " the same runs, from /proc/<pid>/stat (10 ms ticks); per 1,000 pages, and as % of one core over the"
+                  + " run's wall time (2 cores = 200 %). Short run: the first rounds of a new client JVM, pages over wall"
+                  + " time of all of them together. x floor: pages/s against the floor doing the same work (floor-asis,"
+                  + " floor-records, floor-rows); x camel-http: against the camel-http route doing the same work.\n\n");
+    }
+
+    private void memory(StringBuilder sb) {
+        sb.append("| workload | client | first page ms | peak heap MB | live heap MB | RSS MB | conns / run |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Workload w : workloads) {
+            if (w.mode() != Workload.Mode.THROUGHPUT) {
+                continue;
+            }
+            for (String client : clientsOn(w)) {
+                steady(w.id(), client).ifPresent(r -> sb.append(String.format(Locale.ROOT,
+                        "| %s | %s | %s | %.0f | %s | %.0f | %.0f |%n", w.id(), client, figure(r.firstPageMs()),
+                        r.peakHeapMb(), Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f",
+                                r.liveHeapMb()), r.rssMb(), r.connections())));
+            }
+        }
+        sb.append("\nFirst page: from the start of the timed copy (adfrest: starting its route) to the first page in the"
+                  + " sink. Peak heap: sum of the heap pools' peaks (an upper bound; mostly the young generation's"
+                  + " size). Live heap: the largest heap left after a GC during the run (- when no GC ran). RSS: VmHWM of"
+                  + " the client JVM during the run. Conns: TCP connections the server accepted during the run.\n");
+    }
+
+    private void cold(StringBuilder sb, Workload w) {
+        sb.append(String.format("%n%s cold start: a new JVM per run (-Xmx%s), timed by the harness from just before it"
+                                + " launches the JVM%n%n", w.id(), w.heap()));
+        sb.append("| client | runs | JVM start to first page ms | JVM start to last page ms | RSS at end MB | peak RSS MB "
+                  + "| CPU ms | x camel-http time | x camel-http RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String client : clientsOn(w)) {
+            Optional<Cold> c = cold(w.id(), client);
+            if (c.isEmpty()) {
+                sb.append(String.format("| %s | 0 | %s | | | | | | |%n", client, status(w.id(), client)));
+                continue;
+            }
+            Cold r = c.get();
+            String camel = Clients.camelOf(client);
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", client,
+                    r.runs(), r.firstPageMs(), r.doneMs(), r.rssEndMb(), r.rssPeakMb(), r.cpuMs(),
+                    ratio(w, client, camel, Target.Measure.COLD_FIRST_PAGE),
+                    ratio(w, client, camel, Target.Measure.COLD_RSS)));
+        }
+        sb.append("\nx camel-http: the client's figure over the camel-http route's (lower is better).\n");
+    }
+
+    private String ratio(Workload w, String client, String base, Target.Measure measure) {
+        if (base == null || client.equals(base)) {
             return "";
         }
-        Optional<Row> mine = row(w.id(), client);
-        Optional<Row> theirs = row(w.id(), base);
+        var mine = measure.of(this, w.id(), client);
+        var theirs = measure.of(this, w.id(), base);
         if (mine.isEmpty() || theirs.isEmpty()) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.2fx", mine.get().pagesPerSec() / theirs.get().pagesPerSec());
+        return String.format(Locale.ROOT, "%.2fx", mine.getAsDouble() / theirs.getAsDouble());
     }
 
     private void soak(StringBuilder sb, Workload w) {
         sb.append(String.format("%n%s soak: heap after a full GC at page %,d (after warm-up) and at page %,d (end), "
                                 + "inside the run%n%n", w.id(), w.soakMark(), w.pages()));
         sb.append("| client | heap @ warm-up MB | heap @ end MB | growth | conns in soak |\n|---|---:|---:|---:|---:|\n");
-        for (String client : Bench.clientsOn(w, clients)) {
-            row(w.id(), client).ifPresentOrElse(r -> sb.append(String.format(Locale.ROOT,
+        for (String client : clientsOn(w)) {
+            steady(w.id(), client).ifPresentOrElse(r -> sb.append(String.format(Locale.ROOT,
                     "| %s | %.1f | %.1f | %+.1f%% | %.0f |%n", client, r.heapAtMarkMb(), r.heapAtEndMb(),
                     100 * (r.heapAtEndMb() - r.heapAtMarkMb()) / r.heapAtMarkMb(), r.connections())),
                     () -> sb.append(String.format("| %s | %s | | | |%n", client, status(w.id(), client))));
         }
     }
 
-    /** Issue 7's targets for adfrest, met or not, from this run's figures. */
-    private String targets() {
+    /** Every workload's targets, met or not, from this run's figures. */
+    String targets() {
         List<String> lines = new ArrayList<>();
         for (Workload w : workloads) {
-            Optional<Row> adf = row(w.id(), "adfrest");
-            Optional<Row> floor = row(w.id(), "floor");
-            Optional<Row> camel = row(w.id(), "camel-http");
-            switch (w.id()) {
-                case "W1", "W2" -> lines.add(w.id() + ": adfrest >= 0.9x floor and >= 1.0x camel-http pages/s: "
-                        + verdict(adf, floor, 0.9, Row::pagesPerSec) + " / " + verdict(adf, camel, 1.0, Row::pagesPerSec));
-                case "W3" -> lines.add("W3: adfrest parallelRequests=8 >= 5x sequential (adfrest-p8 / adfrest pages/s): "
-                        + verdict(row(w.id(), "adfrest-p8"), adf, 5.0, Row::pagesPerSec));
-                case "W7" -> lines.add("W7: adfrest partitions=3 in one JVM >= 2.5x one route (adfrest-k3 / adfrest"
-                        + " pages/s): " + verdict(row(w.id(), "adfrest-k3"), adf, 2.5, Row::pagesPerSec));
-                case "W4" -> lines.add("W4: adfrest completes under -Xmx" + w.heap() + " at >= 0.8x floor MB/s: "
-                        + (adf.isEmpty() ? "NOT MET (" + status(w.id(), "adfrest") + ")" : verdict(adf, floor, 0.8, Row::mbPerSec)));
-                case "W5" -> lines.add("W5: adfrest heap at end within 10% of heap after warm-up, connections reused: "
-                        + adf.map(r -> {
-                            double growth = (r.heapAtEndMb() - r.heapAtMarkMb()) / r.heapAtMarkMb();
-                            return String.format(Locale.ROOT, "%s (%+.1f%%) / %s (%.0f connections)",
-                                    growth <= 0.10 ? "met" : "NOT MET", 100 * growth,
-                                    r.connections() <= 4 ? "met" : "NOT MET", r.connections());
-                        }).orElse("NOT MET (" + status(w.id(), "adfrest") + ")"));
-                default -> {
-                }
+            for (Target t : w.targets()) {
+                lines.add(w.id() + ": " + t.text() + ": " + t.check().apply(this, w));
             }
         }
-        return lines.isEmpty() ? "" : "\nTargets of issues 7 and 15 (this run):\n\n" + String.join("\n", lines.stream().map(l -> "- " + l).toList()) + "\n";
-    }
-
-    private static String verdict(Optional<Row> mine, Optional<Row> base, double factor, ToDoubleFunction<Row> metric) {
-        if (mine.isEmpty() || base.isEmpty()) {
-            return "no figure";
-        }
-        double ratio = metric.applyAsDouble(mine.get()) / metric.applyAsDouble(base.get());
-        return String.format(Locale.ROOT, "%s (%.2fx)", ratio >= factor ? "met" : "NOT MET", ratio);
+        return lines.isEmpty() ? "" : "\nTargets (this run):\n\n" + String.join("\n", lines.stream().map(l -> "- " + l).toList()) + "\n";
     }
 
     /** The 1, 5 and 15 minute load averages: how busy the machine was besides the benchmark. */
     static String loadAverage() {
         try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " / " + parts[1] + " / " + parts[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
@@ -174,15 +274,18 @@ final class Table {
         return nanos / 1e9;
     }
 
-    /** Three significant digits at most, whole numbers from 100 up: 2794, 44.5, 0.380, 0.00213. */
-    private static String figure(double v) {
+    /** Three significant digits at most, whole numbers from 100 up: 2794, 44.5, 0.380, 0.00213; "-" for none. */
+    static String figure(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
         if (v >= 100) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    /** NaN (shown as "-") when no run had a GC: then nothing tells what was live. */
+    /** NaN (shown as "-") when no run has the figure. */
     private static double medianOrNaN(List<RunResult> runs, ToDoubleFunction<RunResult> f) {
         return runs.isEmpty() ? Double.NaN : median(runs, f);
     }

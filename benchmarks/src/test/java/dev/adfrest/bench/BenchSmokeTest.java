@@ -3,54 +3,112 @@ package dev.adfrest.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The benchmark harness end to end at smoke size: every client copies every workload completely (pages and bytes
- * checked against what the server sent; on W11 exactly one request per run) and the table is written. Says nothing
- * about speed.
+ * The benchmark harness end to end at smoke size: every client copies every workload completely (pages and bytes, or
+ * records, checked against what the server sent), the servers run in processes of their own and their CPU is read,
+ * and the table is written. Says nothing about speed. The workloads nginx serves are skipped, saying why, where nginx
+ * is not installed; the JVM server's always run.
  */
 class BenchSmokeTest {
+
+    private static final List<Workload> SMOKE = Workloads.of("smoke");
 
     @TempDir
     Path out;
 
     @Test
-    void everyClientCopiesEveryWorkloadAndTheTableIsWritten() throws Exception {
-        List<RunResult> results = Bench.run(Bench.Options.parse("--profile", "smoke", "--in-process", "--out", out.toString()));
+    void everyClientCopiesEveryWorkloadTheJvmServerServes() throws Exception {
+        List<RunResult> results = run(SMOKE.stream().filter(w -> !w.isStatic()).toList());
 
-        long pairs = Workloads.smoke().stream().mapToLong(w -> Bench.clientsOn(w, ClientMain.CLIENTS).size()).sum();
-        assertEquals(pairs, results.size());
-        for (RunResult r : results) {
-            assertEquals("ok", r.status(), () -> r.workload() + " " + r.client());
-            assertTrue(r.connections() >= 1, () -> r + " was not counted by the server");
-        }
         String table = Files.readString(out.resolve("results.md"));
-        assertTrue(table.contains("| W1 | adfrest | 1 |"), table);
         assertTrue(table.contains("| W3 | adfrest-p8 | 1 |"), table);
-        assertTrue(!table.contains("| W1 | adfrest-p8 |"), table);
-        assertTrue(table.contains("| W7 | adfrest-k3 | 1 |"), table);
-        assertTrue(!table.contains("| W7 | floor |") && !table.contains("| W3 | adfrest-k3 |"), table);
-        assertTrue(table.contains("W5 soak"), table);
-        assertTrue(table.contains("| W11 | adfrest-w | 1 |") && !table.contains("| W1 | adfrest-w |"), table);
+        assertTrue(table.contains("| W9 | adfrest-p32 | 1 |"), table);
+        assertTrue(table.contains("API: JVM server"), table);
+        assertTrue(results.stream().filter(r -> r.workload().equals("W9") && r.client().equals("adfrest"))
+                .allMatch(r -> r.pages() == 5 || r.phase().equals(RunResult.WARMUP)), "W9's sequential client copies 5 offsets");
     }
 
     @Test
-    void aClientJvmReportsItsRuns() throws Exception {
-        List<RunResult> results = Bench.run(Bench.Options.parse("--profile", "smoke", "--only", "W1", "--clients", "floor",
-                "--warmup", "0", "--out", out.toString()));
+    void everyClientCopiesEveryWorkloadNginxServes() throws Exception {
+        List<Workload> statics = SMOKE.stream().filter(Workload::isStatic).toList();
+        assumeTrue(Nginx.find(null).isPresent(), () -> "Skipped " + statics.stream().map(Workload::id).toList() + ": "
+                                                       + Nginx.missing(statics.stream().map(Workload::id).toList()));
+
+        List<RunResult> results = run(statics);
+
+        String table = Files.readString(out.resolve("results.md"));
+        assertTrue(table.contains("API: nginx/"), table);
+        assertTrue(table.contains("| W10 | adfrest-records | 1 |"), table);
+        assertTrue(table.contains("W5 soak"), table);
+        assertTrue(table.contains("W8 cold start"), table);
+        // the clients doing the same work deliver the same first record or row
+        Map<String, List<String>> samples = results.stream().filter(r -> !r.sample().isEmpty())
+                .collect(Collectors.groupingBy(r -> r.workload(), Collectors.mapping(RunResult::sample,
+                        Collectors.collectingAndThen(Collectors.toSet(), List::copyOf))));
+        assertEquals(1, samples.get("W7").size(), () -> "rows differ: " + samples.get("W7"));
+        assertTrue(samples.get("W7").get(0).contains("price=BigDecimal:") && samples.get("W7").get(0)
+                .contains("guid=UUID:") && samples.get("W7").get(0).contains("created=LocalDateTime:"), samples::toString);
+        assertEquals(1, samples.get("W10").size(), () -> "records differ: " + samples.get("W10"));
+        assertTrue(samples.get("W10").get(0).contains("Ångström") || samples.get("W10").get(0).contains("José"),
+                samples::toString);
+        // nginx's connection count, less our own reads of it: one kept-alive connection per run
+        assertTrue(results.stream().filter(r -> r.phase().equals(RunResult.STEADY) && r.workload().equals("W5"))
+                .allMatch(r -> r.connections() == 1), results::toString);
+    }
+
+    @Test
+    void aClientJvmReportsItsRunsAndTheServersCpu() throws Exception {
+        List<RunResult> results = Bench.run(Bench.Options.parse("--profile", "smoke", "--only", "W2", "--clients",
+                "adfrest", "--warmup", "0", "--out", out.toString()));
 
         assertEquals(1, results.size());
         RunResult r = results.get(0);
         assertEquals("ok", r.status());
         assertEquals(20, r.pages());
         assertEquals(1, r.connections());
-        assertTrue(r.cpuNanos() > 0 && r.rssPeak() > 0 && r.peakHeap() > 0, r::toString);
-        assertTrue(Files.exists(out.resolve("logs").resolve("W1-floor.log")));
+        assertTrue(r.cpuNanos() > 0 && r.rssPeak() > 0 && r.peakHeap() > 0 && r.serverCpuNanos() >= 0
+                   && r.firstPageNanos() > 0, r::toString);
+        assertTrue(Files.exists(out.resolve("logs").resolve("W2-adfrest.log")));
+    }
+
+    @Test
+    void aMissingNginxIsNamedWithHowToInstallIt() {
+        Bench.NginxMissingException e = assertThrows(Bench.NginxMissingException.class, () -> Bench.run(
+                Bench.Options.parse("--profile", "smoke", "--only", "W1", "--nginx", out.resolve("no-nginx").toString(),
+                        "--out", out.toString())));
+
+        assertTrue(e.getMessage().contains("apt-get install -y nginx-light") && e.getMessage().contains("W1"),
+                e::getMessage);
+    }
+
+    /** Every client of the workloads, in this JVM (the cold start's in JVMs of their own): all complete. */
+    private List<RunResult> run(List<Workload> workloads) throws Exception {
+        List<RunResult> results = Bench.run(Bench.Options.parse("--profile", "smoke", "--in-process",
+                "--only", workloads.stream().map(Workload::id).collect(Collectors.joining(",")), "--out", out.toString()));
+
+        for (Workload w : workloads) {
+            for (String client : w.clients()) {
+                long runs = results.stream().filter(r -> r.workload().equals(w.id()) && r.client().equals(client)).count();
+                assertEquals(w.mode() == Workload.Mode.COLD_START ? w.runs() : w.shortRounds() + w.warmupRuns() + w.runs(),
+                        runs, w.id() + " " + client);
+            }
+        }
+        for (RunResult r : results) {
+            assertEquals("ok", r.status(), () -> r.workload() + " " + r.client() + " " + r.phase());
+            assertTrue(r.connections() >= 1 || r.phase().equals(RunResult.COLD), () -> r + " was not counted by the server");
+            assertTrue(r.serverCpuNanos() >= 0, () -> r + " has no server CPU");
+        }
+        return results;
     }
 }

@@ -1,0 +1,80 @@
+package dev.adfrest.bench;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
+
+/**
+ * One target an issue sets for adfrest on a workload, checked against one run's figures: met or not, and the figure.
+ *
+ * @param text  what is asked, as the table prints it
+ * @param check the verdict from the run's figures
+ */
+public record Target(String text, BiFunction<Table, Workload, String> check) {
+
+    /** A figure of one client on one workload: higher is better unless said otherwise. */
+    public enum Measure {
+        /** pages/s, median of the measured runs */
+        PAGES_PER_SEC("pages/s", true),
+        /** pages/s over the short rounds on the cold JVM */
+        SHORT_PAGES_PER_SEC("pages/s in the short run", true),
+        /** MB/s, median of the measured runs */
+        MB_PER_SEC("MB/s", true),
+        /** cold start: from the JVM's launch to the first page in the sink */
+        COLD_FIRST_PAGE("time from JVM start to the first page", false),
+        /** cold start: RSS at the end of the run */
+        COLD_RSS("RSS after the run", false);
+
+        private final String label;
+        private final boolean higherIsBetter;
+
+        Measure(String label, boolean higherIsBetter) {
+            this.label = label;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        OptionalDouble of(Table t, String workload, String client) {
+            return switch (this) {
+                case PAGES_PER_SEC -> value(t.steady(workload, client).map(Table.Steady::pagesPerSec));
+                case SHORT_PAGES_PER_SEC -> value(t.shortRun(workload, client).map(Table.Short::pagesPerSec));
+                case MB_PER_SEC -> value(t.steady(workload, client).map(Table.Steady::mbPerSec));
+                case COLD_FIRST_PAGE -> value(t.cold(workload, client).map(Table.Cold::firstPageMs));
+                case COLD_RSS -> value(t.cold(workload, client).map(Table.Cold::rssEndMb));
+            };
+        }
+
+        private static OptionalDouble value(Optional<Double> v) {
+            return v.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        }
+    }
+
+    /**
+     * {@code mine} reaches {@code factor} times {@code base} on the measure: at least (higher is better) or at most
+     * (lower is better).
+     */
+    public static Target ratio(String mine, String base, double factor, Measure measure) {
+        String text = String.format(Locale.ROOT, "%s %s %.2gx %s, %s", mine, measure.higherIsBetter ? ">=" : "<=",
+                factor, base, measure.label);
+        return new Target(text, (t, w) -> {
+            OptionalDouble m = measure.of(t, w.id(), mine);
+            OptionalDouble b = measure.of(t, w.id(), base);
+            if (m.isEmpty() || b.isEmpty()) {
+                return "no figure (" + (m.isEmpty() ? mine + ": " + t.status(w.id(), mine)
+                        : base + ": " + t.status(w.id(), base)) + ")";
+            }
+            double ratio = m.getAsDouble() / b.getAsDouble();
+            boolean met = measure.higherIsBetter ? ratio >= factor : ratio <= factor;
+            return verdict(met, String.format(Locale.ROOT, "%.2fx", ratio));
+        });
+    }
+
+    /** A target checked by hand-written code. */
+    public static Target of(String text, BiFunction<Table, Workload, String> check) {
+        return new Target(text, check);
+    }
+
+    static String verdict(boolean met, String figure) {
+        return (met ? "met" : "NOT MET") + " (" + figure + ")";
+    }
+}
