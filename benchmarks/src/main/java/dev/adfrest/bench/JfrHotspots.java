@@ -19,10 +19,11 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a client's CPU went, from a JFR recording made with {@code --jfr <client>}: the methods most often on top of
  * the sampled stacks (self) and on the stacks at all (inclusive), for the threads whose name matches.
  * <pre>
- * java -cp benchmarks/target/classes dev.adfrest.bench.JfrHotspots FILE.jfr [THREAD-REGEX] [TOP]
+ * java -cp benchmarks/target/classes dev.adfrest.bench.JfrHotspots FILE.jfr [THREAD-REGEX] [TOP] [FOCUS]
  * </pre>
  * It also sums the allocation samples (jdk.ObjectAllocationSample, weighted) of those threads by class and by
- * allocating method.
+ * allocating method. With FOCUS (a method, as {@code dev.adfrest.camel.AdfRestConsumer.deliver}), it also splits the
+ * samples under that method by the method it called: where its time went.
  */
 public final class JfrHotspots {
 
@@ -32,6 +33,9 @@ public final class JfrHotspots {
     public static void main(String[] args) throws IOException {
         Pattern threads = Pattern.compile(args.length > 1 ? args[1] : ".*");
         int top = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+        String focus = args.length > 3 ? args[3] : null;
+        Map<String, Integer> underFocus = new HashMap<>();
+        int focused = 0;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Long> allocatedByClass = new HashMap<>();
@@ -71,10 +75,23 @@ public final class JfrHotspots {
                     inclusive.merge(name(frame), 1, Integer::sum);
                 }
             }
+            // frames run from the top of the stack (the running method) down to Thread.run: the focus's callee is
+            // the frame just before its outermost occurrence
+            for (int i = frames.size() - 1; focus != null && i >= 0; i--) {
+                if (name(frames.get(i)).equals(focus)) {
+                    focused++;
+                    underFocus.merge(i == 0 ? "(self)" : name(frames.get(i - 1)), 1, Integer::sum);
+                    break;
+                }
+            }
         }
         System.out.printf("%d execution samples on threads matching /%s/%n", samples, threads);
         print("self", self, samples, top);
         print("inclusive", inclusive, samples, top * 2);
+        if (focus != null) {
+            System.out.printf("%n%d samples (%.1f%%) under %s%n", focused, 100.0 * focused / Math.max(1, samples), focus);
+            print("called by " + focus + " (% of the samples under it)", underFocus, focused, top);
+        }
         System.out.printf("%n%.0f MB allocated (sampled estimate) on those threads%n", allocated / 1e6);
         printBytes("allocated by class", allocatedByClass, allocated, top);
         printBytes("allocated by method", allocatedBySite, allocated, top);

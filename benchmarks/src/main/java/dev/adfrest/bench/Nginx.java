@@ -74,7 +74,8 @@ final class Nginx implements ApiServer {
      *
      * @param cpus the cores to run on (taskset -c), or null for any
      */
-    static Nginx start(Path binary, Path dir, List<Workload> workloads, String cpus) throws IOException {
+    static Nginx start(Path binary, Path folder, List<Workload> workloads, String cpus) throws IOException {
+        Path dir = folder.toAbsolutePath();
         Path root = dir.resolve("www");
         Files.createDirectories(dir.resolve("temp"));
         String version = version(binary);
@@ -97,9 +98,12 @@ final class Nginx implements ApiServer {
             try {
                 nginx.awaitListening(log);
                 return nginx;
-            } catch (IOException e) { // most likely a port taken between our check and nginx's bind: try others
+            } catch (IOException e) {
                 nginx.close();
-                last = e;
+                if (!String.valueOf(e.getMessage()).contains("in use")) {
+                    throw e;
+                }
+                last = e; // a port taken between our check and nginx's bind: try others
             }
         }
         throw last;
