@@ -186,10 +186,22 @@ final class DotNetFormats {
      * @throws DateTimeException when the text does not match
      */
     static Parsed parse(String text, DateTimeFormatter formatter) {
-        TemporalAccessor t = formatter.parse(text.trim());
+        String trimmed = text.trim();
+        if (formatter == ISO) {
+            Parsed common = IsoDateTimes.parse(trimmed);
+            if (common != null) {
+                return common;
+            }
+        }
+        return parseWith(formatter, trimmed);
+    }
+
+    /** {@link #parse} by the formatter alone (what the ISO shortcut must agree with). */
+    static Parsed parseWith(DateTimeFormatter formatter, String trimmed) {
+        TemporalAccessor t = formatter.parse(trimmed);
         LocalDate date = t.query(TemporalQueries.localDate());
         if (date == null) {
-            throw new DateTimeException("no date in '" + text + "'");
+            throw new DateTimeException("no date in '" + trimmed + "'");
         }
         LocalTime time = t.query(TemporalQueries.localTime());
         ZoneOffset offset = t.query(TemporalQueries.offset());
