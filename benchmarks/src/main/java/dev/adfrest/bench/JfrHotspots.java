@@ -35,6 +35,7 @@ public final class JfrHotspots {
         int top = args.length > 2 ? Integer.parseInt(args[2]) : 25;
         String focus = args.length > 3 ? args[3] : null;
         Map<String, Integer> underFocus = new HashMap<>();
+        Map<String, Integer> deepUnderFocus = new HashMap<>();
         int focused = 0;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -81,6 +82,12 @@ public final class JfrHotspots {
                 if (name(frames.get(i)).equals(focus)) {
                     focused++;
                     underFocus.merge(i == 0 ? "(self)" : name(frames.get(i - 1)), 1, Integer::sum);
+                    Set<String> below = new HashSet<>();
+                    for (int j = i - 1; j >= 0; j--) {
+                        if (below.add(name(frames.get(j)))) {
+                            deepUnderFocus.merge(name(frames.get(j)), 1, Integer::sum);
+                        }
+                    }
                     break;
                 }
             }
@@ -91,6 +98,7 @@ public final class JfrHotspots {
         if (focus != null) {
             System.out.printf("%n%d samples (%.1f%%) under %s%n", focused, 100.0 * focused / Math.max(1, samples), focus);
             print("called by " + focus + " (% of the samples under it)", underFocus, focused, top);
+            print("anywhere under " + focus + " (% of the samples under it)", deepUnderFocus, focused, top * 2);
         }
         System.out.printf("%n%.0f MB allocated (sampled estimate) on those threads%n", allocated / 1e6);
         printBytes("allocated by class", allocatedByClass, allocated, top);

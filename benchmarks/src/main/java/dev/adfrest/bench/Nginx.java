@@ -43,10 +43,11 @@ final class Nginx implements ApiServer {
         this.cpus = cpus;
     }
 
-    /** The nginx binary: the one given, else on the PATH or where packages put it. */
+    /** The nginx binary: the one given (--nginx), else $NGINX, else on the PATH or where packages put it. */
     static Optional<Path> find(String given) {
-        if (given != null) {
-            return Optional.of(Path.of(given)).filter(Files::isExecutable);
+        String path = given != null ? given : System.getenv("NGINX");
+        if (path != null && !path.isBlank()) {
+            return Optional.of(Path.of(path)).filter(Files::isExecutable);
         }
         return onPath("nginx");
     }
@@ -65,7 +66,7 @@ final class Nginx implements ApiServer {
     static String missing(List<String> workloads) {
         return "nginx is not installed, and the static workloads (" + String.join(", ", workloads) + ") are served by"
                + " nginx. Install it: `sudo apt-get install -y nginx-light` (Debian, Ubuntu), `sudo dnf install nginx`"
-               + " (Fedora), `brew install nginx` (macOS); or point to it with --nginx /path/to/nginx; or leave those"
+               + " (Fedora), `brew install nginx` (macOS); or point to it with --nginx /path/to/nginx (or $NGINX); or leave those"
                + " workloads out with --only.";
     }
 
