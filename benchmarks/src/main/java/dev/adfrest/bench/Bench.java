@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The benchmark: starts the API in processes of its own (nginx for static pages, a JVM server for the rest), runs every
@@ -30,6 +34,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--render")) {
+            render(Path.of(args[1]));
+            return;
+        }
         Options options = Options.parse(args);
         List<RunResult> results;
         try {
@@ -79,6 +87,7 @@ public final class Bench {
         String[] cores = options.pin ? pinning() : new String[] {null, null};
         List<RunResult> results = new ArrayList<>();
         List<String> servers = new ArrayList<>();
+        Map<String, String> loads = new LinkedHashMap<>();
         long start = System.nanoTime();
         String loadAtStart = Table.loadAverage();
         log("load average " + loadAtStart + "; " + (options.inProcess ? "clients in this JVM" : "one JVM per client and"
@@ -102,17 +111,36 @@ public final class Bench {
                     log(String.format("%-4s %-16s %s", w.id(), client,
                             summary(got.stream().filter(r -> r.client().equals(client)).toList())));
                 }
-                log(String.format("%s took %.0f s, load average %s", w.id(), (System.nanoTime() - t0) / 1e9,
-                        Table.loadAverage()));
+                String load = Table.loadAverage();
+                loads.put(w.id(), load);
+                log(String.format("%s took %.0f s, load average %s", w.id(), (System.nanoTime() - t0) / 1e9, load));
             }
         }
-        Table table = new Table(workloads, options.clients, results, loadAtStart, servers);
-        String report = table.render(options.profile, Duration.ofNanos(System.nanoTime() - start), options.inProcess);
-        System.out.println(report);
-        Files.writeString(options.out.resolve("results.md"), report);
+        Table.Context context = new Table.Context(options.args, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAtStart,
+                Table.loadAverage(), Duration.ofNanos(System.nanoTime() - start).toSeconds(), servers, loads);
         Files.write(options.out.resolve("results.jsonl"), results.stream().map(RunResult::toLine).toList());
-        log("Table written to " + options.out.resolve("results.md"));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(options.out.resolve("context.json").toFile(), context);
+        write(new Table(workloads, options.clients, results, context), options.out);
         return results;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Renders the table of a finished run again from its results.jsonl and context.json (after a change of format). */
+    static void render(Path dir) throws IOException {
+        Table.Context context = JSON.readValue(dir.resolve("context.json").toFile(), Table.Context.class);
+        List<RunResult> results = Files.readAllLines(dir.resolve("results.jsonl")).stream()
+                .filter(l -> !l.isBlank()).map(RunResult::fromLine).toList();
+        Options options = Options.parse(context.args().toArray(String[]::new));
+        write(new Table(selected(options), options.clients, results, context), dir);
+    }
+
+    private static void write(Table table, Path dir) throws IOException {
+        String report = table.render();
+        System.out.println(report);
+        Files.writeString(dir.resolve("results.md"), report);
+        log("Table written to " + dir.resolve("results.md"));
     }
 
     /** API on core 0, clients on the rest (taskset), when there are two cores or more and taskset is there. */
@@ -220,9 +248,12 @@ public final class Bench {
         String nginx;
         Set<String> jfr = new LinkedHashSet<>();
         Path out = Path.of("target", "bench");
+        /** as given, for the record of the run */
+        List<String> args = List.of();
 
         public static Options parse(String... args) {
             Options o = new Options();
+            o.args = List.of(args);
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -23,16 +23,26 @@ public final class Table {
     private final List<Workload> workloads;
     private final List<String> clients;
     private final List<RunResult> results;
-    private final String loadAtStart;
-    private final List<String> servers;
+    private final Context context;
 
-    Table(List<Workload> workloads, List<String> clients, List<RunResult> results, String loadAtStart,
-          List<String> servers) {
+    Table(List<Workload> workloads, List<String> clients, List<RunResult> results, Context context) {
         this.workloads = workloads;
         this.clients = clients;
         this.results = results;
-        this.loadAtStart = loadAtStart;
-        this.servers = servers;
+        this.context = context;
+    }
+
+    /**
+     * What a run was, besides its results: enough to render its table again ({@code Bench --render DIR}).
+     *
+     * @param args        the harness's arguments (which workloads, clients and run counts)
+     * @param loadAtStart the load averages (1, 5, 15 minutes) when the run started
+     * @param loadAtEnd   the load averages when it ended
+     * @param servers     the API's processes, one line each
+     * @param loads       the load averages when each workload ended, by workload id
+     */
+    public record Context(List<String> args, int cores, String jvm, String loadAtStart, String loadAtEnd,
+                          long tookSeconds, List<String> servers, Map<String, String> loads) {
     }
 
     /** Medians of one client's successful measured runs on one workload. CPU in s per 1,000 pages; busy in % of a core. */
@@ -117,15 +127,23 @@ public final class Table {
         return Bench.clientsOn(w, clients);
     }
 
-    String render(String profile, Duration took, boolean inProcess) {
+    String render() {
+        Bench.Options options = Bench.Options.parse(context.args().toArray(String[]::new));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Profile %s, %d cores, %s %s, load average %s at the start, %s at the end,"
-                                             + " took %d s%s.%n", profile,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), loadAtStart, loadAverage(), took.toSeconds(),
-                inProcess ? ", clients in the harness JVM (their CPU and heap include the harness)"
+        sb.append(String.format(Locale.ROOT, "Profile %s, %d cores, %s, load average %s at the start, %s at the end,"
+                                             + " took %d s%s.%n", options.profile, context.cores(), context.jvm(),
+                context.loadAtStart(), context.loadAtEnd(), context.tookSeconds(),
+                options.inProcess ? ", clients in the harness JVM (their CPU and heap include the harness)"
                         : ", one JVM per client and workload"));
-        servers.forEach(s -> sb.append("API: ").append(s).append('\n'));
+        List<String> shown = new ArrayList<>(context.args());
+        int out = shown.indexOf("--out");
+        if (out >= 0 && out + 1 < shown.size()) {
+            shown.subList(out, out + 2).clear(); // where it was written says nothing about the run
+        }
+        if (!shown.isEmpty()) {
+            sb.append("Arguments: ").append(String.join(" ", shown)).append('\n');
+        }
+        context.servers().forEach(s -> sb.append("API: ").append(s).append('\n'));
         sb.append('\n');
         throughput(sb);
         memory(sb);
@@ -133,7 +151,8 @@ public final class Table {
         workloads.stream().filter(Workload::isSoak).forEach(w -> soak(sb, w));
         sb.append('\n');
         for (Workload w : workloads) {
-            sb.append(String.format("- %s: %s; %s, -Xmx%s%n", w.id(), w.title(), plan(w), w.heap()));
+            sb.append(String.format("- %s: %s; %s, -Xmx%s; load average at its end %s%n", w.id(), w.title(), plan(w),
+                    w.heap(), context.loads().getOrDefault(w.id(), "unknown")));
         }
         sb.append(targets());
         return sb.toString();
@@ -150,8 +169,9 @@ public final class Table {
 
     private void throughput(StringBuilder sb) {
         sb.append("| workload | client | runs | pages/s | MB/s | client CPU s / 1k pages | server CPU s / 1k pages "
-                  + "| client CPU % | server CPU % | short run pages/s | x floor | x floor, short | x camel-http |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                  + "| client CPU % | server CPU % | short run pages/s | x floor | x floor, short | x floor by CPU "
+                  + "| x camel-http |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
             if (w.mode() != Workload.Mode.THROUGHPUT) {
                 continue;
@@ -159,19 +179,20 @@ public final class Table {
             for (String client : clientsOn(w)) {
                 Optional<Steady> row = steady(w.id(), client);
                 if (row.isEmpty()) {
-                    sb.append(String.format("| %s | %s | 0 | %s | | | | | | | | | |%n", w.id(), client,
+                    sb.append(String.format("| %s | %s | 0 | %s | | | | | | | | | | |%n", w.id(), client,
                             status(w.id(), client)));
                     continue;
                 }
                 Steady r = row.get();
                 Optional<Short> s = shortRun(w.id(), client);
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %s | %s | %.0f | %s | %s | %s | %s | %s | %s |%n",
                         w.id(), client, r.runs(), figure(r.pagesPerSec()), r.mbPerSec(), figure(r.cpuPer1k()),
                         figure(r.serverCpuPer1k()), r.clientBusy(), Double.isNaN(r.serverBusy()) ? "-"
                                 : String.format(Locale.ROOT, "%.0f", r.serverBusy()),
                         s.map(x -> figure(x.pagesPerSec())).orElse(w.shortRounds() > 0 ? "-" : ""),
                         ratio(w, client, Clients.floorOf(client), Target.Measure.PAGES_PER_SEC),
                         w.shortRounds() > 0 ? ratio(w, client, Clients.floorOf(client), Target.Measure.SHORT_PAGES_PER_SEC) : "",
+                        cpuRatio(w, client, Clients.floorOf(client)),
                         ratio(w, client, Clients.camelOf(client), Target.Measure.PAGES_PER_SEC)));
             }
         }
@@ -181,7 +202,9 @@ public final class Table {
                   + " the same runs, from /proc/<pid>/stat (10 ms ticks); per 1,000 pages, and as % of one core over the"
                   + " run's wall time (2 cores = 200 %). Short run: the first rounds of a new client JVM, pages over wall"
                   + " time of all of them together. x floor: pages/s against the floor doing the same work (floor-asis,"
-                  + " floor-records, floor-rows); x camel-http: against the camel-http route doing the same work.\n\n");
+                  + " floor-records, floor-rows); x floor by CPU: the floor's client CPU per page over this client's"
+                  + " (above 1: this client costs less per page; what load from elsewhere disturbs least); x camel-http:"
+                  + " pages/s against the camel-http route doing the same work.\n\n");
     }
 
     private void memory(StringBuilder sb) {
@@ -235,6 +258,15 @@ public final class Table {
             return "-";
         }
         return String.format(Locale.ROOT, "%.2fx", mine.getAsDouble() / theirs.getAsDouble());
+    }
+
+    /** The floor's CPU per page over the client's (above 1: the client costs less), steady state. */
+    private String cpuRatio(Workload w, String client, String floor) {
+        if (client.equals(floor) || !w.clients().contains(floor)) {
+            return "";
+        }
+        var r = Target.Measure.PAGES_PER_SEC.cpuRatio(this, w.id(), client, floor);
+        return r.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx", r.getAsDouble());
     }
 
     private void soak(StringBuilder sb, Workload w) {

@@ -44,6 +44,30 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
             };
         }
 
+        /**
+         * For the throughput measures, the same comparison by CPU per page ({@code base}'s over {@code mine}'s: above
+         * 1 when mine costs less): what a busy machine disturbs least.
+         */
+        OptionalDouble cpuRatio(Table t, String workload, String mine, String base) {
+            Optional<Double> m;
+            Optional<Double> b;
+            switch (this) {
+                case PAGES_PER_SEC, MB_PER_SEC -> {
+                    m = t.steady(workload, mine).map(Table.Steady::cpuPer1k);
+                    b = t.steady(workload, base).map(Table.Steady::cpuPer1k);
+                }
+                case SHORT_PAGES_PER_SEC -> {
+                    m = t.shortRun(workload, mine).map(Table.Short::cpuPer1k);
+                    b = t.shortRun(workload, base).map(Table.Short::cpuPer1k);
+                }
+                default -> {
+                    return OptionalDouble.empty();
+                }
+            }
+            return m.isPresent() && b.isPresent() && m.get() > 0 ? OptionalDouble.of(b.get() / m.get())
+                    : OptionalDouble.empty();
+        }
+
         private static OptionalDouble value(Optional<Double> v) {
             return v.map(OptionalDouble::of).orElse(OptionalDouble.empty());
         }
@@ -54,6 +78,16 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
      * (lower is better).
      */
     public static Target ratio(String mine, String base, double factor, Measure measure) {
+        return ratio(mine, base, factor, measure, true);
+    }
+
+    /** {@code mine}'s pages/s at least {@code factor} times {@code base}'s: the same work, done in parallel. */
+    public static Target speedup(String mine, String base, double factor) {
+        return ratio(mine, base, factor, Measure.PAGES_PER_SEC, false);
+    }
+
+    /** @param byCpu also show the comparison by CPU per page (meaningless for a speed-up by parallel requests) */
+    private static Target ratio(String mine, String base, double factor, Measure measure, boolean byCpu) {
         String text = String.format(Locale.ROOT, "%s %s %.2gx %s, %s", mine, measure.higherIsBetter ? ">=" : "<=",
                 factor, base, measure.label);
         return new Target(text, (t, w) -> {
@@ -65,7 +99,9 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
             }
             double ratio = m.getAsDouble() / b.getAsDouble();
             boolean met = measure.higherIsBetter ? ratio >= factor : ratio <= factor;
-            return verdict(met, String.format(Locale.ROOT, "%.2fx", ratio));
+            OptionalDouble cpu = byCpu ? measure.cpuRatio(t, w.id(), mine, base) : OptionalDouble.empty();
+            return verdict(met, String.format(Locale.ROOT, "%.2fx", ratio) + (cpu.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "; by CPU per page %.2fx", cpu.getAsDouble())));
         });
     }
 

@@ -48,7 +48,7 @@ public final class Workloads {
         all.add(Workload.builder("W3", "RANGE over 400 offsets x 50 KB, 20 ms latency")
                 .pages(Shape.RANGE, 400, 50_000).latencyMs(20).plan(0, 1, 100, 3)
                 .clients("floor-asis", "camel-http", "adfrest", "adfrest-p8")
-                .target(Target.ratio("adfrest-p8", "adfrest", 5, Measure.PAGES_PER_SEC))
+                .target(Target.speedup("adfrest-p8", "adfrest", 5))
                 .build());
         all.add(Workload.builder("W4", "1 page of 512 MiB, next link at its end, to a file")
                 .pages(Shape.HUGE, 1, 512 * MIB).plan(0, 1, 1, 3).warmupBytes(32 * MIB).heap("256m")
@@ -87,7 +87,7 @@ public final class Workloads {
                 .pages(Shape.RANGE, 2_000, 50_000).latencyMs(100).plan(0, 1, 64, 3).heap("128m")
                 // one page at a time is 10 pages/s at 100 ms whatever the count: 200 offsets show it in 20 s
                 .clients("adfrest", "adfrest-p32").pagesFor("adfrest", 200)
-                .target(Target.ratio("adfrest-p32", "adfrest", 25, Measure.PAGES_PER_SEC))
+                .target(Target.speedup("adfrest-p32", "adfrest", 25))
                 .target(Target.of("adfrest-p32 completes under -Xmx128m", Workloads::heapVerdict))
                 .build());
         all.add(Workload.builder("W10", "Graph-style: 2,000 pages x 50 KB, $['@odata.nextLink'], non-ASCII users")

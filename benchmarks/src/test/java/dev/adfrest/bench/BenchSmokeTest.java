@@ -80,6 +80,12 @@ class BenchSmokeTest {
         assertTrue(r.cpuNanos() > 0 && r.rssPeak() > 0 && r.peakHeap() > 0 && r.serverCpuNanos() >= 0
                    && r.firstPageNanos() > 0, r::toString);
         assertTrue(Files.exists(out.resolve("logs").resolve("W2-adfrest.log")));
+
+        // the table renders again from what the run saved
+        String table = Files.readString(out.resolve("results.md"));
+        Files.delete(out.resolve("results.md"));
+        Bench.render(out);
+        assertEquals(table, Files.readString(out.resolve("results.md")));
     }
 
     @Test
