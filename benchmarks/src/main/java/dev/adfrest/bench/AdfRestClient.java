@@ -13,6 +13,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
@@ -20,7 +21,8 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
  * example, the body handed to the sink: the page as-is, its records ({@code collectionReference}) or its rows
  * ({@code translator}). The route is started when the timed copy begins, and its first poll is due at once
  * ({@code initialDelay=0}: no scheduler delay is counted); the copy ends when the consumer's poll (one copy run)
- * commits. On RANGE workloads it may fetch pages in parallel ({@code parallelRequests}).
+ * commits. On RANGE workloads it may fetch pages in parallel ({@code parallelRequests}), or split the run over k
+ * routes in the same context ({@code partitions=k}); the copy then ends when all k polls have committed.
  */
 public final class AdfRestClient implements BenchClient {
 
@@ -29,6 +31,7 @@ public final class AdfRestClient implements BenchClient {
 
     private final Clients.Kind kind;
     private final int parallelRequests;
+    private final int partitions;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
@@ -36,40 +39,48 @@ public final class AdfRestClient implements BenchClient {
     /**
      * @param kind             what the route's body is: the page, its records, or its rows
      * @param parallelRequests the endpoint's parallelRequests on RANGE workloads (1: one page at a time)
+     * @param partitions       routes that split a RANGE run ({@code partitions=k}, {@code partition=0..k-1}) in one
+     *                         context; 1: one route
      */
-    public AdfRestClient(Clients.Kind kind, int parallelRequests) {
+    public AdfRestClient(Clients.Kind kind, int parallelRequests, int partitions) {
         this.kind = kind;
         this.parallelRequests = parallelRequests;
+        this.partitions = partitions;
     }
 
     @Override
     public void prepare(Run run) throws Exception {
         this.run = run;
-        this.end = new RunEnd();
+        int routes = run.workload().shape() == Workload.Shape.RANGE ? partitions : 1;
+        this.end = new RunEnd(routes);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
         String uri = uri(run, kind, parallelRequests);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                if (run.workload().shape() == Workload.Shape.HUGE) {
-                    from(uri).routeId(ROUTE).autoStartup(false)
-                            .to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
-                            // what landed in the file, as for camel-http: a short file fails the run
-                            .process(e -> run.sink().streamed(Files.size(run.file("adfrest"))));
-                } else if (kind == Clients.Kind.RECORDS) {
-                    from(uri).routeId(ROUTE).autoStartup(false)
-                            .process(e -> run.sink().records(e.getMessage().getBody(List.class)));
-                } else if (kind == Clients.Kind.ROWS) {
-                    from(uri).routeId(ROUTE).autoStartup(false)
-                            .process(e -> run.sink().rows(e.getMessage().getBody(List.class)));
-                } else {
-                    from(uri).routeId(ROUTE).autoStartup(false)
-                            .process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
+                for (int i = 0; i < routes; i++) {
+                    RouteDefinition route = from(routes == 1 ? uri : uri + "&partitions=" + routes + "&partition=" + i)
+                            .routeId(routeId(i)).autoStartup(false);
+                    if (run.workload().shape() == Workload.Shape.HUGE) {
+                        route.to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
+                                // what landed in the file, as for camel-http: a short file fails the run
+                                .process(e -> run.sink().streamed(Files.size(run.file("adfrest"))));
+                    } else if (kind == Clients.Kind.RECORDS) {
+                        route.process(e -> run.sink().records(e.getMessage().getBody(List.class)));
+                    } else if (kind == Clients.Kind.ROWS) {
+                        route.process(e -> run.sink().rows(e.getMessage().getBody(List.class)));
+                    } else {
+                        route.process(e -> run.sink().page(e.getMessage().getBody(byte[].class)));
+                    }
                 }
             }
         });
         camel.start();
+    }
+
+    private String routeId(int partition) {
+        return end.routes == 1 ? ROUTE : ROUTE + "-" + partition;
     }
 
     static String uri(Run run, Clients.Kind kind, int parallelRequests) {
@@ -111,7 +122,9 @@ public final class AdfRestClient implements BenchClient {
 
     @Override
     public void copy() throws Exception {
-        camel.getRouteController().startRoute(ROUTE);
+        for (int i = 0; i < end.routes; i++) {
+            camel.getRouteController().startRoute(routeId(i));
+        }
         if (!end.done.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the adfrest run did not end within 30 minutes");
         }
@@ -126,10 +139,16 @@ public final class AdfRestClient implements BenchClient {
         Files.deleteIfExists(run.file("adfrest"));
     }
 
-    /** Tells the benchmark when the one poll (= one copy run) is over, and how. */
+    /** Tells the benchmark when the one poll (= one copy run) of each route is over, and how. */
     static final class RunEnd implements PollingConsumerPollStrategy {
-        final CountDownLatch done = new CountDownLatch(1);
+        final int routes;
+        final CountDownLatch done;
         volatile Throwable failure;
+
+        RunEnd(int routes) {
+            this.routes = routes;
+            this.done = new CountDownLatch(routes);
+        }
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -144,7 +163,9 @@ public final class AdfRestClient implements BenchClient {
         @Override
         public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
             failure = cause;
-            done.countDown();
+            while (done.getCount() > 0) {
+                done.countDown(); // one route failed: the copy failed
+            }
             return false;
         }
     }

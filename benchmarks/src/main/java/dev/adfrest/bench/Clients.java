@@ -58,14 +58,16 @@ public final class Clients {
                     "camel-http route: loopDoWhile, jsonpath for the next link"),
             new Spec("camel-http-rows", Kind.ROWS, () -> new CamelHttpClient(true),
                     "the camel-http route, then jsonpath for the records and a Java bean mapping them to rows"),
-            new Spec("adfrest", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 1), "adfrest: pages as-is"),
-            new Spec("adfrest-records", Kind.RECORDS, () -> new AdfRestClient(Kind.RECORDS, 1),
+            new Spec("adfrest", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 1, 1), "adfrest: pages as-is"),
+            new Spec("adfrest-records", Kind.RECORDS, () -> new AdfRestClient(Kind.RECORDS, 1, 1),
                     "adfrest with collectionReference"),
-            new Spec("adfrest-rows", Kind.ROWS, () -> new AdfRestClient(Kind.ROWS, 1), "adfrest with translator"),
-            new Spec("adfrest-p8", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 8),
+            new Spec("adfrest-rows", Kind.ROWS, () -> new AdfRestClient(Kind.ROWS, 1, 1), "adfrest with translator"),
+            new Spec("adfrest-p8", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 8, 1),
                     "adfrest with parallelRequests=8 (RANGE)"),
-            new Spec("adfrest-p32", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 32),
-                    "adfrest with parallelRequests=32 (RANGE)"));
+            new Spec("adfrest-p32", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 32, 1),
+                    "adfrest with parallelRequests=32 (RANGE)"),
+            new Spec("adfrest-k3", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 1, 3),
+                    "three adfrest routes with partitions=3 in one context (RANGE)"));
 
     private Clients() {
     }

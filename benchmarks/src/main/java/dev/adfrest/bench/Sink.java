@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where every client hands its pages: counts pages, bytes and records, touches what it gets so nothing is optimised
- * away, keeps the first record (or row) as text for clients to be compared, and during a soak takes the heap after a
+ * Where every client hands its pages (several routes at once, for partitions): counts pages, bytes and records,
+ * touches what it gets so nothing is optimised away, keeps the first record (or row) as text for clients to be compared, and during a soak takes the heap after a
  * full GC at the mark page and at the last page (while the run is still live).
  */
 public final class Sink {
@@ -40,18 +40,18 @@ public final class Sink {
     }
 
     /** A page as received. */
-    public void page(byte[] body) {
+    public synchronized void page(byte[] body) {
         checksum += body.length == 0 ? 0 : body[body.length / 2];
         counted(body.length);
     }
 
     /** A page that went somewhere else (a file) as it arrived. */
-    public void streamed(long size) {
+    public synchronized void streamed(long size) {
         counted(size);
     }
 
     /** A page's records (collectionReference): its bytes are not seen, the run's total is assumed. */
-    public void records(List<?> list) {
+    public synchronized void records(List<?> list) {
         if (pages == 0 && !list.isEmpty()) {
             sample = String.valueOf(list.get(0));
         }
@@ -61,7 +61,7 @@ public final class Sink {
     }
 
     /** A page's rows (translator). */
-    public void rows(List<? extends Map<?, ?>> list) {
+    public synchronized void rows(List<? extends Map<?, ?>> list) {
         if (pages == 0 && !list.isEmpty()) {
             sample = TypedRows.describe(list.get(0));
         }
@@ -85,29 +85,29 @@ public final class Sink {
         }
     }
 
-    public long pages() {
+    public synchronized long pages() {
         return pages;
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 
-    public long records() {
+    public synchronized long records() {
         return records;
     }
 
-    public long checksum() {
+    public synchronized long checksum() {
         return checksum;
     }
 
     /** From the start of the timed copy to the first page in the sink; -1 before it. */
-    public long firstPageNanos() {
+    public synchronized long firstPageNanos() {
         return firstPageNanos;
     }
 
     /** The first record or row of the run, as text ("" for pages as-is). */
-    public String sample() {
+    public synchronized String sample() {
         return sample;
     }
 

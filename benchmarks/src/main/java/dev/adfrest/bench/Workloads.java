@@ -98,6 +98,12 @@ public final class Workloads {
                 .target(Target.ratio("adfrest-records", "floor-records", 1.0, Measure.PAGES_PER_SEC))
                 .target(Target.ratio("adfrest-records", "floor-records", 1.0, Measure.SHORT_PAGES_PER_SEC))
                 .build());
+        // --- issue 15 ---
+        all.add(Workload.builder("W12", "RANGE over 300 offsets x 50 KB, 20 ms latency: one route vs 3 partitions")
+                .pages(Shape.RANGE, 300, 50_000).latencyMs(20).plan(0, 1, 60, 3)
+                .clients("adfrest", "adfrest-p8", "adfrest-k3")
+                .target(Target.speedup("adfrest-k3", "adfrest", 2.5))
+                .build());
         return all;
     }
 

@@ -34,6 +34,7 @@ class BenchSmokeTest {
         String table = Files.readString(out.resolve("results.md"));
         assertTrue(table.contains("| W3 | adfrest-p8 | 1 |"), table);
         assertTrue(table.contains("| W9 | adfrest-p32 | 1 |"), table);
+        assertTrue(table.contains("| W12 | adfrest-k3 | 1 |") && !table.contains("| W3 | adfrest-k3 |"), table);
         assertTrue(table.contains("API: JVM server"), table);
         assertTrue(results.stream().filter(r -> r.workload().equals("W9") && r.client().equals("adfrest"))
                 .allMatch(r -> r.pages() == 5 || r.phase().equals(RunResult.WARMUP)), "W9's sequential client copies 5 offsets");
