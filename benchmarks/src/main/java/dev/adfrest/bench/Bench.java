@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>
  * Bench [--profile full|smoke] [--only W1,W4] [--clients adfrest,floor-asis,...] [--short N] [--warmup N] [--runs N]
  *       [--pin] [--nginx PATH] [--in-process] [--jfr adfrest] [--out DIR]
+ * Bench --render DIR    (the table of a finished run again, from its results.jsonl and context.json)
  * </pre>
  * By default each (workload, client) pair runs in its own JVM ({@link ClientMain}) with the workload's -Xmx, so that
  * CPU, heap and RSS are the client's alone and no client inherits another's JIT state, threads or garbage; a cold-start
@@ -34,8 +35,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--render")) {
-            render(Path.of(args[1]));
+        int render = Arrays.asList(args).indexOf("--render");
+        if (render >= 0 && render + 1 < args.length) { // the exec plugin puts --out first: --render wins
+            render(Path.of(args[render + 1]));
             return;
         }
         Options options = Options.parse(args);
