@@ -14,6 +14,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
@@ -29,9 +30,13 @@ public final class AdfRestClient implements BenchClient {
     static final String ROUTE = "adfrest";
     private static final long HUGE_MAX_RESPONSE = 2L * 1024 * 1024 * 1024 - 64;
 
+    /** Above every record id of the pages: an incremental run after one that copied everything finds nothing new. */
+    static final long WATERMARK_ABOVE_ALL = 1_000_000_000L;
+
     private final Clients.Kind kind;
     private final int parallelRequests;
     private final int partitions;
+    private final boolean incremental;
     private CamelContext camel;
     private Run run;
     private RunEnd end;
@@ -43,9 +48,22 @@ public final class AdfRestClient implements BenchClient {
      *                         context; 1: one route
      */
     public AdfRestClient(Clients.Kind kind, int parallelRequests, int partitions) {
+        this(kind, parallelRequests, partitions, false);
+    }
+
+    private AdfRestClient(Clients.Kind kind, int parallelRequests, int partitions, boolean incremental) {
         this.kind = kind;
         this.parallelRequests = parallelRequests;
         this.partitions = partitions;
+        this.incremental = incremental;
+    }
+
+    /**
+     * An incremental copy (NEXT_LINK workloads): {@code ?since={watermark}}, watermarkPath on the records' ids and a
+     * watermark above all of them, in a MemoryStateRepository: the run a scheduled copy makes when nothing changed.
+     */
+    public static AdfRestClient incremental() {
+        return new AdfRestClient(Clients.Kind.AS_IS, 1, 1, true);
     }
 
     @Override
@@ -56,12 +74,18 @@ public final class AdfRestClient implements BenchClient {
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("runEnd", end);
         String uri = uri(run, kind, parallelRequests);
+        if (incremental) {
+            camel.getRegistry().bind("state", new MemoryStateRepository());
+            uri += "&since={watermark}&stateRepository=#state&watermarkPath=RAW($.data[*].id)&watermarkInitialValue="
+                   + WATERMARK_ABOVE_ALL; // since: an unknown option, forwarded to the API as a query parameter
+        }
+        String endpoint = uri;
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 for (int i = 0; i < routes; i++) {
-                    RouteDefinition route = from(routes == 1 ? uri : uri + "&partitions=" + routes + "&partition=" + i)
-                            .routeId(routeId(i)).autoStartup(false);
+                    String from = routes == 1 ? endpoint : endpoint + "&partitions=" + routes + "&partition=" + i;
+                    RouteDefinition route = from(from).routeId(routeId(i)).autoStartup(false);
                     if (run.workload().shape() == Workload.Shape.HUGE) {
                         route.to("file:" + run.outDir() + "?fileName=" + run.file("adfrest").getFileName())
                                 // what landed in the file, as for camel-http: a short file fails the run

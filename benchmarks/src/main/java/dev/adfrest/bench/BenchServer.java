@@ -29,14 +29,16 @@ import org.eclipse.jetty.util.Fields;
 /**
  * The JVM server: Jetty (core, no servlets) on 127.0.0.1, run in its own JVM ({@link ServerMain}) for the workloads
  * nginx cannot serve from files. Deterministic pages (see {@link PageBodies}), a per-workload think time before each
- * response (scheduled, no thread sleeps), and a count of the TCP connections it accepted, served on a second,
- * uncounted port ({@code GET /connections}) so that client JVMs can read it around each run.
+ * response (scheduled, no thread sleeps), and counts of the TCP connections it accepted and of the requests it
+ * answered, served on a second, uncounted port ({@code GET /counts}: "connections requests") so that client JVMs can
+ * read them around each run.
  */
 public final class BenchServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder requests = new LongAdder();
     private final HttpServer admin;
     private final Map<String, Workload> workloads = new HashMap<>();
 
@@ -57,8 +59,8 @@ public final class BenchServer implements AutoCloseable {
         server.start();
 
         admin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        admin.createContext("/connections", exchange -> {
-            byte[] body = Long.toString(connectionsOpened.sum()).getBytes(StandardCharsets.US_ASCII);
+        admin.createContext("/counts", exchange -> {
+            byte[] body = (connectionsOpened.sum() + " " + requests.sum()).getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -91,6 +93,7 @@ public final class BenchServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requests.increment();
             String[] path = Request.getPathInContext(request).split("/");
             Workload w = path.length > 2 ? workloads.get(path[1]) : null;
             if (w == null) {

@@ -24,7 +24,9 @@ public final class ClientMain {
 
     static final String FIRST_PAGE = "FIRST-PAGE";
     static final String DONE = "DONE";
-    private static final Pattern NGINX_ACCEPTS = Pattern.compile("server accepts handled requests\\s+(\\d+)");
+    /** stub_status: "server accepts handled requests" then the three numbers. */
+    private static final Pattern NGINX_COUNTS
+            = Pattern.compile("server accepts handled requests\\s+(\\d+)\\s+\\d+\\s+(\\d+)");
 
     private final String name;
     private final Clients.Kind kind;
@@ -84,7 +86,7 @@ public final class ClientMain {
         }
         try {
             Metrics.resetPeaks();
-            long connections0 = connections();
+            long[] counts0 = counts();
             long cpu0 = Metrics.cpuNanos();
             sink.started();
             long t0 = System.nanoTime();
@@ -95,10 +97,16 @@ public final class ClientMain {
             long liveHeap = Metrics.maxLiveAfterGc();
             long rss = Metrics.rssPeak();
             long rssEnd = Metrics.rssNow();
-            long connections = connections() - connections0;
-            return new RunResult(w.id(), name, phase, n, status(run, sink), sink.pages(), sink.records(),
+            long[] counts1 = counts();
+            long connections = counts1[0] - counts0[0];
+            long requests = counts1[1] - counts0[1];
+            String status = status(run, sink);
+            if (status.equals("ok") && w.oneRequest() && requests != 1) {
+                status = "failed: " + requests + " requests, expected 1";
+            }
+            return new RunResult(w.id(), name, phase, n, status, sink.pages(), sink.records(),
                     bytes(run, sink), wall, cpu, -1, sink.firstPageNanos(), peakHeap, liveHeap, rss, rssEnd,
-                    connections, sink.heapAtMark(), sink.heapAtEnd(), -1, sink.sample());
+                    connections, requests, sink.heapAtMark(), sink.heapAtEnd(), -1, sink.sample());
         } catch (Exception e) {
             return RunResult.failed(w.id(), name, phase, n, "failed: " + reason(e));
         } finally {
@@ -126,7 +134,7 @@ public final class ClientMain {
             System.out.flush();
             return new RunResult(workload.id(), name, RunResult.COLD, 1, status(run, sink), sink.pages(),
                     sink.records(), bytes(run, sink), wall, Metrics.cpuNanos(), -1, -1, Metrics.peakHeap(), -1,
-                    Metrics.rssPeak(), Metrics.rssNow(), -1, -1, -1, -1, sink.sample());
+                    Metrics.rssPeak(), Metrics.rssNow(), -1, -1, -1, -1, -1, sink.sample());
         } catch (Exception e) {
             return RunResult.failed(workload.id(), name, RunResult.COLD, 1, "failed: " + reason(e));
         } finally {
@@ -162,19 +170,24 @@ public final class ClientMain {
     }
 
     /**
-     * Connections the API server has accepted so far: our JVM server's count (its admin port is not counted), or
-     * nginx's stub_status, which counts its own connections too: each of our reads opened one, and is taken off.
+     * Connections the API server has accepted and requests it has answered so far: our JVM server's counts (its admin
+     * port is not counted), or nginx's stub_status, which counts itself too: each of our reads opened one connection
+     * and made one request, and is taken off.
      */
-    private long connections() throws IOException {
-        HttpURLConnection http = (HttpURLConnection) URI.create(adminUrl + "/connections").toURL().openConnection();
+    private long[] counts() throws IOException {
+        HttpURLConnection http = (HttpURLConnection) URI.create(adminUrl + "/counts").toURL().openConnection();
         http.setRequestProperty("Connection", "close"); // one read, one connection: never a kept-alive one
         String body;
         try (InputStream in = http.getInputStream()) {
             body = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
         }
         adminReads++;
-        Matcher nginx = NGINX_ACCEPTS.matcher(body);
-        return nginx.find() ? Long.parseLong(nginx.group(1)) - adminReads : Long.parseLong(body);
+        Matcher nginx = NGINX_COUNTS.matcher(body);
+        if (nginx.find()) {
+            return new long[] {Long.parseLong(nginx.group(1)) - adminReads, Long.parseLong(nginx.group(2)) - adminReads};
+        }
+        String[] ours = body.split(" ");
+        return new long[] {Long.parseLong(ours[0]), Long.parseLong(ours[1])};
     }
 
     /** The innermost cause says why; the wrappers (route, endpoint) repeat the URI at length. */

@@ -67,7 +67,9 @@ public final class Clients {
             new Spec("adfrest-p32", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 32, 1),
                     "adfrest with parallelRequests=32 (RANGE)"),
             new Spec("adfrest-k3", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 1, 3),
-                    "three adfrest routes with partitions=3 in one context (RANGE)"));
+                    "three adfrest routes with partitions=3 in one context (RANGE)"),
+            new Spec("adfrest-w", Kind.AS_IS, () -> AdfRestClient.incremental(),
+                    "adfrest as an incremental copy whose watermark is above every record"));
 
     private Clients() {
     }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * nginx serving the static workloads from files (see {@link StaticSite}), started by the harness as a child process on
  * a free 127.0.0.1 port with a configuration of its own (one worker, keep-alive without a request limit, no access
  * log, pre-compressed files for gzip workloads, Microsoft Graph's query-string paging mapped to files), and stopped
- * after. Its {@code stub_status} on a second port counts the connections it accepted.
+ * after. Its {@code stub_status} on a second port counts the connections it accepted and the requests it answered.
  */
 final class Nginx implements ApiServer {
 
@@ -153,7 +153,7 @@ final class Nginx implements ApiServer {
         }
         c.append("    }\n");
         c.append("    server {\n        listen 127.0.0.1:").append(adminPort).append(";\n");
-        c.append("        location = /connections { stub_status; }\n    }\n");
+        c.append("        location = /counts { stub_status; }\n    }\n");
         c.append("}\n");
         return c.toString();
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param rssPeak        VmHWM during the copy (cold: since JVM start)
  * @param rssEnd         VmRSS when the copy ended
  * @param connections    TCP connections the server accepted during the copy (-1: not counted)
+ * @param requests       requests the server answered during the copy (-1: not counted)
  * @param heapAtMark     soak only: heap after full GC at the mark page
  * @param heapAtEnd      soak only: heap after full GC at the last page
  * @param launchNanos    cold only: from the JVM's launch to the end of the run, as the harness saw it
@@ -43,6 +44,7 @@ public record RunResult(
         long rssPeak,
         long rssEnd,
         long connections,
+        long requests,
         long heapAtMark,
         long heapAtEnd,
         long launchNanos,
@@ -58,7 +60,8 @@ public record RunResult(
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static RunResult failed(String workload, String client, String phase, int run, String status) {
-        return new RunResult(workload, client, phase, run, status, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, -1, -1, -1, -1, "");
+        return new RunResult(workload, client, phase, run, status, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, -1, -1, -1, -1, -1,
+                "");
     }
 
     boolean ok() {
@@ -68,22 +71,22 @@ public record RunResult(
     /** The same run with the server's CPU time over it. */
     RunResult withServerCpu(long nanos) {
         return new RunResult(workload, client, phase, run, status, pages, records, bytes, wallNanos, cpuNanos, nanos,
-                firstPageNanos, peakHeap, liveHeap, rssPeak, rssEnd, connections, heapAtMark, heapAtEnd, launchNanos,
-                sample);
+                firstPageNanos, peakHeap, liveHeap, rssPeak, rssEnd, connections, requests, heapAtMark, heapAtEnd,
+                launchNanos, sample);
     }
 
     /** The same result numbered {@code n}. */
     RunResult withRun(int n) {
         return new RunResult(workload, client, phase, n, status, pages, records, bytes, wallNanos, cpuNanos,
-                serverCpuNanos, firstPageNanos, peakHeap, liveHeap, rssPeak, rssEnd, connections, heapAtMark, heapAtEnd,
-                launchNanos, sample);
+                serverCpuNanos, firstPageNanos, peakHeap, liveHeap, rssPeak, rssEnd, connections, requests, heapAtMark,
+                heapAtEnd, launchNanos, sample);
     }
 
     /** A cold start's run with the times the harness saw from outside the JVM. */
     RunResult withLaunch(long toFirstPage, long toEnd) {
         return new RunResult(workload, client, phase, run, status, pages, records, bytes, wallNanos, cpuNanos,
-                serverCpuNanos, toFirstPage, peakHeap, liveHeap, rssPeak, rssEnd, connections, heapAtMark, heapAtEnd,
-                toEnd, sample);
+                serverCpuNanos, toFirstPage, peakHeap, liveHeap, rssPeak, rssEnd, connections, requests, heapAtMark,
+                heapAtEnd, toEnd, sample);
     }
 
     String toLine() {

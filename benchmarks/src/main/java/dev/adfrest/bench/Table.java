@@ -48,7 +48,7 @@ public final class Table {
     /** Medians of one client's successful measured runs on one workload. CPU in s per 1,000 pages; busy in % of a core. */
     record Steady(int runs, double pagesPerSec, double mbPerSec, double cpuPer1k, double serverCpuPer1k,
                   double clientBusy, double serverBusy, double firstPageMs, double peakHeapMb, double liveHeapMb,
-                  double rssMb, double connections, double heapAtMarkMb, double heapAtEndMb) {
+                  double rssMb, double connections, double requests, double heapAtMarkMb, double heapAtEndMb) {
     }
 
     /** The short run: all rounds on the cold JVM together (pages over wall time), and its first round alone. */
@@ -78,6 +78,7 @@ public final class Table {
                 medianOrNaN(ok.stream().filter(r -> r.liveHeap() > 0).toList(), r -> r.liveHeap() / MB),
                 median(ok, r -> r.rssPeak() / MB),
                 median(ok, RunResult::connections),
+                median(ok, RunResult::requests),
                 median(ok, r -> r.heapAtMark() / MB),
                 median(ok, r -> r.heapAtEnd() / MB)));
     }
@@ -208,23 +209,25 @@ public final class Table {
     }
 
     private void memory(StringBuilder sb) {
-        sb.append("| workload | client | first page ms | peak heap MB | live heap MB | RSS MB | conns / run |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|\n");
+        sb.append("| workload | client | first page ms | peak heap MB | live heap MB | RSS MB | conns / run "
+                  + "| requests / run |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
             if (w.mode() != Workload.Mode.THROUGHPUT) {
                 continue;
             }
             for (String client : clientsOn(w)) {
                 steady(w.id(), client).ifPresent(r -> sb.append(String.format(Locale.ROOT,
-                        "| %s | %s | %s | %.0f | %s | %.0f | %.0f |%n", w.id(), client, figure(r.firstPageMs()),
+                        "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %.0f |%n", w.id(), client, figure(r.firstPageMs()),
                         r.peakHeapMb(), Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f",
-                                r.liveHeapMb()), r.rssMb(), r.connections())));
+                                r.liveHeapMb()), r.rssMb(), r.connections(), r.requests())));
             }
         }
         sb.append("\nFirst page: from the start of the timed copy (adfrest: starting its route) to the first page in the"
                   + " sink. Peak heap: sum of the heap pools' peaks (an upper bound; mostly the young generation's"
                   + " size). Live heap: the largest heap left after a GC during the run (- when no GC ran). RSS: VmHWM of"
-                  + " the client JVM during the run. Conns: TCP connections the server accepted during the run.\n");
+                  + " the client JVM during the run. Conns, requests: TCP connections the server accepted and requests"
+                  + " it answered during the run.\n");
     }
 
     private void cold(StringBuilder sb, Workload w) {

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param runs         measured runs (steady state; COLD_START: JVM starts); medians are taken over them
  * @param heap         -Xmx of each client JVM
  * @param soakMark     a soak: the page after which the "after warm-up" heap is taken (0: no soak)
+ * @param oneRequest   every run must make exactly one request (the server's count): an incremental run that finds
+ *                     nothing new
  * @param clients      the clients that copy it, in table order
  * @param pagesFor     clients that copy fewer pages than {@code pages} (a sequential client on a latency-bound run)
  * @param targets      what the issue asks of adfrest on it
@@ -47,6 +49,7 @@ public record Workload(
         int runs,
         String heap,
         int soakMark,
+        boolean oneRequest,
         List<String> clients,
         Map<String, Integer> pagesFor,
         List<Target> targets) {
@@ -146,7 +149,7 @@ public record Workload(
 
     public Workload withRuns(int shortRounds, int warmup, int measured) {
         return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds, warmup,
-                warmupPages, warmupBytes, measured, heap, soakMark, clients, pagesFor, targets);
+                warmupPages, warmupBytes, measured, heap, soakMark, oneRequest, clients, pagesFor, targets);
     }
 
     /** The workload as one client copies it (fewer pages for some). */
@@ -158,14 +161,14 @@ public record Workload(
     /** The same workload with {@code pages} pages per run (warm-up runs and soak mark no larger). */
     public Workload withPages(int pages) {
         return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds, warmupRuns,
-                Math.min(warmupPages, pages), warmupBytes, runs, heap, Math.min(soakMark, pages), clients, Map.of(),
+                Math.min(warmupPages, pages), warmupBytes, runs, heap, Math.min(soakMark, pages), oneRequest, clients, Map.of(),
                 targets);
     }
 
     /** The same workload at its warm-up size. */
     public Workload warmupSized() {
         return new Workload(id, title, shape, style, warmupPages, shape == Shape.HUGE ? warmupBytes : pageBytes,
-                latencyMs, gzip, mode, 0, 0, warmupPages, warmupBytes, 1, heap, 0, clients, pagesFor, targets);
+                latencyMs, gzip, mode, 0, 0, warmupPages, warmupBytes, 1, heap, 0, oneRequest, clients, pagesFor, targets);
     }
 
     public static Builder builder(String id, String title) {
@@ -190,6 +193,7 @@ public record Workload(
         private int runs = 1;
         private String heap = "1g";
         private int soakMark;
+        private boolean oneRequest;
         private final List<String> clients = new ArrayList<>();
         private final Map<String, Integer> pagesFor = new LinkedHashMap<>();
         private final List<Target> targets = new ArrayList<>();
@@ -252,6 +256,12 @@ public record Workload(
             return this;
         }
 
+        /** Every run must make exactly one request: the server counts them, a run with another count fails. */
+        public Builder oneRequestPerRun() {
+            this.oneRequest = true;
+            return this;
+        }
+
         public Builder clients(String... names) {
             for (String name : names) {
                 Clients.spec(name); // fails early on a typo
@@ -276,7 +286,7 @@ public record Workload(
                 throw new IllegalStateException(id + " has no clients");
             }
             return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds,
-                    warmupRuns, warmupPages < 0 ? pages : warmupPages, warmupBytes, runs, heap, soakMark,
+                    warmupRuns, warmupPages < 0 ? pages : warmupPages, warmupBytes, runs, heap, soakMark, oneRequest,
                     List.copyOf(clients), Map.copyOf(pagesFor), List.copyOf(targets));
         }
     }

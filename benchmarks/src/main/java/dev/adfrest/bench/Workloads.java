@@ -99,6 +99,11 @@ public final class Workloads {
                 .target(Target.ratio("adfrest-records", "floor-records", 1.0, Measure.SHORT_PAGES_PER_SEC))
                 .build());
         // --- issue 15 ---
+        all.add(Workload.builder("W11", "an incremental run that finds nothing new: 1 small page, no latency")
+                .pages(Shape.NEXT_LINK, 1, 100).plan(0, 30, 1, 60).heap("256m").oneRequestPerRun()
+                .clients("floor-asis", "camel-http", "adfrest", "adfrest-w")
+                .target(Target.of("an adfrest-w run that finds nothing new makes one request", Workloads::oneRequest))
+                .build());
         all.add(Workload.builder("W12", "RANGE over 300 offsets x 50 KB, 20 ms latency: one route vs 3 partitions")
                 .pages(Shape.RANGE, 300, 50_000).latencyMs(20).plan(0, 1, 60, 3)
                 .clients("adfrest", "adfrest-p8", "adfrest-k3")
@@ -116,6 +121,14 @@ public final class Workloads {
         double growth = (r.heapAtEndMb() - r.heapAtMarkMb()) / r.heapAtMarkMb();
         return Target.verdict(growth <= 0.10, String.format(Locale.ROOT, "%+.1f%%", 100 * growth)) + " / "
                + Target.verdict(r.connections() <= 4, String.format(Locale.ROOT, "%.0f connections", r.connections()));
+    }
+
+    /** Every measured run of adfrest-w passed the server's count of one request (a run with another count fails). */
+    private static String oneRequest(Table t, Workload w) {
+        return t.steady(w.id(), "adfrest-w")
+                .map(r -> Target.verdict(r.requests() == 1, String.format(Locale.ROOT, "%.0f request(s) per run, %d runs",
+                        r.requests(), r.runs())))
+                .orElse("NOT MET (" + t.status(w.id(), "adfrest-w") + ")");
     }
 
     private static String heapVerdict(Table t, Workload w) {
@@ -138,7 +151,7 @@ public final class Workloads {
                 huge ? MIB : Math.min(w.pageBytes(), 3_000), Math.min(w.latencyMs(), 2), w.gzip(), w.mode(),
                 Math.min(w.shortRounds(), 2), Math.min(w.warmupRuns(), 1), Math.min(w.warmupPages(), 5), MIB,
                 1, "256m".equals(w.heap()) || "128m".equals(w.heap()) ? w.heap() : "256m", w.isSoak() ? 10 : 0,
-                w.clients(), Map.copyOf(pagesFor), w.targets());
+                w.oneRequest(), w.clients(), Map.copyOf(pagesFor), w.targets());
     }
 
     public static Workload byId(String profile, String id) {

@@ -53,6 +53,10 @@ class BenchSmokeTest {
         assertTrue(table.contains("| W10 | adfrest-records | 1 |"), table);
         assertTrue(table.contains("W5 soak"), table);
         assertTrue(table.contains("W8 cold start"), table);
+        assertTrue(table.contains("| W11 | adfrest-w | 1 |") && !table.contains("| W1 | adfrest-w |"), table);
+        // an incremental run that finds nothing new: one request, counted by nginx (less our own reads of its count)
+        assertTrue(results.stream().filter(r -> r.workload().equals("W11")).allMatch(r -> r.requests() == 1),
+                results::toString);
         // the clients doing the same work deliver the same first record or row
         Map<String, List<String>> samples = results.stream().filter(r -> !r.sample().isEmpty())
                 .collect(Collectors.groupingBy(r -> r.workload(), Collectors.mapping(RunResult::sample,
@@ -78,6 +82,7 @@ class BenchSmokeTest {
         assertEquals("ok", r.status());
         assertEquals(20, r.pages());
         assertEquals(1, r.connections());
+        assertEquals(20, r.requests());
         assertTrue(r.cpuNanos() > 0 && r.rssPeak() > 0 && r.peakHeap() > 0 && r.serverCpuNanos() >= 0
                    && r.firstPageNanos() > 0, r::toString);
         assertTrue(Files.exists(out.resolve("logs").resolve("W2-adfrest.log")));
