@@ -135,7 +135,10 @@ public final class Bench {
         List<RunResult> results = Files.readAllLines(dir.resolve("results.jsonl")).stream()
                 .filter(l -> !l.isBlank()).map(RunResult::fromLine).toList();
         Options options = Options.parse(context.args().toArray(String[]::new));
-        write(new Table(selected(options), options.clients, results, context), dir);
+        // workloads added since the run have no results: left out
+        List<Workload> ran = selected(options).stream()
+                .filter(w -> results.stream().anyMatch(r -> r.workload().equals(w.id()))).toList();
+        write(new Table(ran, options.clients, results, context), dir);
     }
 
     private static void write(Table table, Path dir) throws IOException {

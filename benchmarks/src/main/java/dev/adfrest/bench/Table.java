@@ -218,9 +218,10 @@ public final class Table {
             }
             for (String client : clientsOn(w)) {
                 steady(w.id(), client).ifPresent(r -> sb.append(String.format(Locale.ROOT,
-                        "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %.0f |%n", w.id(), client, figure(r.firstPageMs()),
+                        "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %s |%n", w.id(), client, figure(r.firstPageMs()),
                         r.peakHeapMb(), Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f",
-                                r.liveHeapMb()), r.rssMb(), r.connections(), r.requests())));
+                                r.liveHeapMb()), r.rssMb(), r.connections(), r.requests() < 0 ? "-"
+                                : String.format(Locale.ROOT, "%.0f", r.requests()))));
             }
         }
         sb.append("\nFirst page: from the start of the timed copy (adfrest: starting its route) to the first page in the"

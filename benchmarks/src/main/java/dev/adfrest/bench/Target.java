@@ -64,7 +64,8 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
                     return OptionalDouble.empty();
                 }
             }
-            return m.isPresent() && b.isPresent() && m.get() > 0 ? OptionalDouble.of(b.get() / m.get())
+            // a run shorter than the process clock's tick (10 ms) may read 0: then there is nothing to compare
+            return m.isPresent() && b.isPresent() && m.get() > 0 && b.get() > 0 ? OptionalDouble.of(b.get() / m.get())
                     : OptionalDouble.empty();
         }
 
