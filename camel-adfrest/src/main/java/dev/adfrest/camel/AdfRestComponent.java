@@ -59,6 +59,7 @@ public class AdfRestComponent extends HealthCheckComponent {
             imported = AdfImport.apply(getCamelContext(), config, parameters, this::isOption, secrets); // the URI wins
             bindMapOptions(config, parameters);
             AdfRestEndpoint endpoint = new AdfRestEndpoint(shownUri, this, config);
+            endpoint.imported(imported);
             setProperties(endpoint, parameters);
             refuseNearMisses(parameters.keySet());
             // what is left is not ours: ADF sends it to the REST API as query parameters

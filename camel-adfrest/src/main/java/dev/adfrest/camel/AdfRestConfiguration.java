@@ -40,9 +40,21 @@ public class AdfRestConfiguration implements Cloneable {
                             + " [baseUrl]/[relativeUrl]. May contain a query string and {var} placeholders.")
     private String relativeUrl;
 
-    @UriParam(defaultValue = "GET", enums = "GET,POST",
-              description = "The HTTP method (ADF 'requestMethod'): GET or POST, in any letter case.")
-    private String requestMethod = "GET";
+    /** A source's method when requestMethod is not set (ADF's RestSource default). */
+    public static final String SOURCE_METHOD = "GET";
+    /** A sink's method when requestMethod is not set (ADF's RestSink default). */
+    public static final String SINK_METHOD = "POST";
+    /** A source's requestInterval when not set (ADF's RestSource default). */
+    public static final String SOURCE_REQUEST_INTERVAL = "00:00:01";
+    /** A sink's requestInterval when not set (ADF's RestSink default: 10 ms). */
+    public static final String SINK_REQUEST_INTERVAL = "10";
+
+    @UriParam(enums = "GET,POST,PUT,PATCH",
+              description = "The HTTP method (ADF 'requestMethod'), in any letter case. The consumer and"
+                            + " operation=read (ADF's RestSource) take GET or POST and send GET when it is not set; the"
+                            + " producer's operation=write (ADF's RestSink) takes POST, PUT or PATCH and sends POST when"
+                            + " it is not set.")
+    private String requestMethod;
 
     @UriParam(prefix = "additionalHeaders.", multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.String>",
               description = "Additional HTTP request headers (ADF 'additionalHeaders'): a JSON object, entries prefixed"
@@ -68,11 +80,13 @@ public class AdfRestConfiguration implements Cloneable {
                             + " (00:01:40), a Camel duration (100s) or milliseconds.")
     private String httpRequestTimeout = "00:01:40";
 
-    @UriParam(defaultValue = "00:00:01",
-              description = "The time to wait before each next-page request (ADF 'requestInterval'): an ADF TimeSpan,"
-                            + " a Camel duration or milliseconds. 0 requests at full speed. With parallelRequests, the"
-                            + " least time between the starts of two requests.")
-    private String requestInterval = "00:00:01";
+    @UriParam(description = "The time to wait between two requests (ADF 'requestInterval'): an ADF TimeSpan, a Camel"
+                            + " duration or milliseconds; 0 requests at full speed. The consumer and operation=read wait"
+                            + " this long before each next-page request, 00:00:01 when it is not set (ADF's"
+                            + " RestSource); with parallelRequests it is the least time between the starts of two"
+                            + " requests. operation=write waits this long after one request before it sends the next,"
+                            + " also across exchanges, 10 ms when it is not set (ADF's RestSink).")
+    private String requestInterval;
 
     @UriParam(defaultValue = "1",
               description = "Fetch up to this many pages at once when the requests are known in advance: RANGE rules"
@@ -114,6 +128,27 @@ public class AdfRestConfiguration implements Cloneable {
                             + " rules that only stop a run (EndCondition, MaxRequestNumber) the next request is the"
                             + " last one again, as ADF does. Needs an EndCondition or MaxRequestNumber rule.")
     private boolean allowRepeatedRequests;
+
+    // --- producer: ADF's REST sink (operation=write) and operation=read -----------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "write", enums = "write,read",
+              description = "What the producer does. write (ADF's RestSink): sends the exchange's records to the API as"
+                            + " JSON arrays of at most writeBatchSize records per request. read: runs one copy run (the"
+                            + " consumer's requests, pagination, retries and mapping) per exchange and sets the body to"
+                            + " a lazy Iterator of Messages, one per page with the consumer's headers, fetched as it is"
+                            + " read (split(body()).streaming() holds one page at a time).")
+    private String operation = "write";
+
+    @UriParam(label = "producer", defaultValue = "10000",
+              description = "The most records per request (ADF RestSink 'writeBatchSize'). An exchange with more"
+                            + " records is sent in several requests, one after another; requests never span"
+                            + " exchanges.")
+    private int writeBatchSize = 10000;
+
+    @UriParam(label = "producer", defaultValue = "none", enums = "none,gzip",
+              description = "Compress each request body (ADF RestSink 'httpCompressionType'): none, or gzip (sent with"
+                            + " Content-Encoding: gzip).")
+    private String httpCompressionType = "none";
 
     // --- linked service: connection and security ----------------------------------------------------------------
 
@@ -329,7 +364,11 @@ public class AdfRestConfiguration implements Cloneable {
     private String maxRetryWait = "00:02:00";
 
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Retry POST requests too. Only for APIs where the POST only reads (searches, queries).")
+              description = "Retry POST requests after any transient fault. For the consumer: only for APIs where the"
+                            + " POST only reads (searches, queries). For operation=write: a POST or PATCH batch is"
+                            + " retried on 429 and 503 (the API says it did not take it) and on a refused connection"
+                            + " anyway, and after other faults (a reset, a timeout, another 5xx, when the API may have"
+                            + " taken it) only with retryPost=true; PUT batches are retried like GET requests.")
     private boolean retryPost;
 
     @UriParam(label = "advanced", defaultValue = "00:05:00",
@@ -439,7 +478,10 @@ public class AdfRestConfiguration implements Cloneable {
                             + " dataset and linked service it uses) whose Copy activity (adfActivity) has a"
                             + " RestSource: requestMethod, additionalHeaders, requestBody, paginationRules,"
                             + " httpRequestTimeout, requestInterval, translator and enableSkipIncompatibleRow become"
-                            + " options. Also takes a single Copy activity JSON. Options set on the endpoint win.")
+                            + " options. With operation=write (or when the activity reads something else) its RestSink"
+                            + " instead: requestMethod, additionalHeaders, httpRequestTimeout, requestInterval,"
+                            + " writeBatchSize and httpCompressionType, with the activity's output dataset. Also takes a"
+                            + " single Copy activity JSON. Options set on the endpoint win.")
     private String adfPipeline;
 
     @UriParam(label = "adf",
@@ -489,9 +531,14 @@ public class AdfRestConfiguration implements Cloneable {
                 useSystemProperties);
     }
 
-    /** The request method in upper case, as sent. */
+    /** The request method of a source in upper case, as sent: GET when it is not set. */
     public String method() {
-        return requestMethod == null ? "GET" : requestMethod.trim().toUpperCase(Locale.ROOT);
+        return requestMethod == null ? SOURCE_METHOD : requestMethod.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The requestInterval option, or a role's default when it is not set. */
+    public String requestIntervalOr(String roleDefault) {
+        return requestInterval == null ? roleDefault : requestInterval;
     }
 
     // getters and setters ------------------------------------------------------------------------------------------
@@ -1044,5 +1091,31 @@ public class AdfRestConfiguration implements Cloneable {
 
     public void setAdfActivity(String adfActivity) {
         this.adfActivity = adfActivity;
+    }
+
+    // producer
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public int getWriteBatchSize() {
+        return writeBatchSize;
+    }
+
+    public void setWriteBatchSize(int writeBatchSize) {
+        this.writeBatchSize = writeBatchSize;
+    }
+
+    public String getHttpCompressionType() {
+        return httpCompressionType;
+    }
+
+    public void setHttpCompressionType(String httpCompressionType) {
+        this.httpCompressionType = httpCompressionType;
     }
 }

@@ -3,7 +3,8 @@ package dev.adfrest.camel;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Headers set on every page exchange of an {@code adfrest:} copy run.
+ * Headers set on every page exchange of an {@code adfrest:} copy run (the consumer, and each page Message of
+ * operation=read), and on the exchanges the sink writes (operation=write).
  */
 public final class AdfRestConstants {
 
@@ -16,8 +17,8 @@ public final class AdfRestConstants {
               javaType = "String")
     public static final String REQUEST_URL = "CamelAdfRestRequestUrl";
 
-    @Metadata(label = "consumer",
-              description = "The id of the copy run (one poll of the consumer); the same on every page of a run.",
+    @Metadata(description = "The id of the copy run (one poll of the consumer, one exchange of operation=read); the"
+                            + " same on every page of a run, and on the exchange operation=read sets the pages on.",
               javaType = "String")
     public static final String RUN_ID = "CamelAdfRestRunId";
 
@@ -54,8 +55,22 @@ public final class AdfRestConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String RESPONSE_HEADERS = "CamelAdfRestResponseHeaders";
 
-    @Metadata(label = "consumer", description = "The HTTP status code of the page's response.", javaType = "int")
+    @Metadata(description = "The HTTP status code of the page's response; after operation=write, of the last"
+                            + " request's answer (also when that batch failed), and not set when no request was sent.",
+              javaType = "int")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
+
+    @Metadata(label = "producer",
+              description = "After operation=write: how many of the exchange's records the API took. Set also when a"
+                            + " batch failed: the records written before it.",
+              javaType = "long")
+    public static final String RECORDS_WRITTEN = "CamelAdfRestRecordsWritten";
+
+    @Metadata(label = "producer",
+              description = "After operation=write: how many requests the exchange's records took, retries included"
+                            + " (0 for an exchange without records). Set also when a batch failed.",
+              javaType = "int")
+    public static final String REQUEST_COUNT = "CamelAdfRestRequestCount";
 
     private AdfRestConstants() {
     }

@@ -32,8 +32,12 @@ public class AdfRestDevConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
         List<JsonObject> consumers = new ArrayList<>();
-        reports().forEach(consumers::add);
+        List<JsonObject> producers = new ArrayList<>();
+        reports().forEach(r -> ("producer".equals(r.getString("role")) ? producers : consumers).add(r));
         root.put("consumers", consumers);
+        if (!producers.isEmpty()) {
+            root.put("producers", producers);
+        }
         return root;
     }
 
@@ -43,6 +47,12 @@ public class AdfRestDevConsole extends AbstractDevConsole {
             if (route.getConsumer() instanceof AdfRestConsumer consumer) {
                 reports.add(AdfRestRunReport.json("consumer", route.getRouteId(), consumer.getEndpoint(),
                         consumer.stats()));
+            }
+        }
+        for (org.apache.camel.Endpoint endpoint : getCamelContext().getEndpoints()) {
+            // a producer that has done something: its writes (or reads) counted as runs
+            if (endpoint instanceof AdfRestEndpoint adfrest && adfrest.getProducerStats().snapshot().runsStarted() > 0) {
+                reports.add(AdfRestRunReport.json("producer", null, adfrest, adfrest.getProducerStats()));
             }
         }
         return reports;

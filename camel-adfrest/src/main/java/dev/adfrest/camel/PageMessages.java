@@ -45,8 +45,25 @@ final class PageMessages {
      * body may outlive the route's thread: seda, wire tap, async routing).
      */
     void fill(Exchange exchange, RunPage page) {
-        Message message = exchange.getMessage();
-        copyResponseHeaders(page, exchange);
+        fill(exchange.getMessage(), exchange, page);
+        if (page.content().isSpooled()) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    page.close();
+                }
+            });
+        }
+    }
+
+    /**
+     * Sets the page on a message: its headers and body. Whoever hands the message out deletes a spooled page's file
+     * ({@link RunPage#close()}) when it is done with.
+     *
+     * @param exchange the exchange the message belongs to or was made for (the header filter reads it)
+     */
+    void fill(Message message, Exchange exchange, RunPage page) {
+        copyResponseHeaders(page, message, exchange);
         message.setHeader(AdfRestConstants.PAGE_NUMBER, page.number());
         message.setHeader(AdfRestConstants.REQUEST_URL, page.url());
         message.setHeader(AdfRestConstants.RUN_ID, page.runId());
@@ -70,26 +87,20 @@ final class PageMessages {
             if (work != null) {
                 message.setHeader(Exchange.FILE_LOCAL_WORK_PATH, work.toString());
             }
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    page.close();
-                }
-            });
         }
     }
 
-    private void copyResponseHeaders(RunPage page, Exchange exchange) {
+    private void copyResponseHeaders(RunPage page, Message message, Exchange exchange) {
         Map<String, Object> all = new CaseInsensitiveMap();
         for (Map.Entry<String, List<String>> header : page.headers().entrySet()) {
             List<String> values = header.getValue();
             Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
             all.merge(header.getKey(), value, PageMessages::join); // "Link" and "link" are one header
             if (!headerFilter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
-                exchange.getMessage().setHeader(header.getKey(), value);
+                message.setHeader(header.getKey(), value);
             }
         }
-        exchange.getMessage().setHeader(AdfRestConstants.RESPONSE_HEADERS, all);
+        message.setHeader(AdfRestConstants.RESPONSE_HEADERS, all);
     }
 
     private static Object join(Object a, Object b) {

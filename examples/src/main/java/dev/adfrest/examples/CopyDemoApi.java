@@ -70,15 +70,20 @@ public final class CopyDemoApi {
                             .process(exchange -> lastPage.countDown());
                 }
             });
-            main.start();
-            try {
-                if (!lastPage.await(2, TimeUnit.MINUTES)) {
-                    System.err.println("No last page within 2 minutes");
-                }
-            } finally {
-                main.stop();
-            }
+            runUntil(main, lastPage);
             return new Result(api.pagesServed(), pages, countFiles(output), output);
+        }
+    }
+
+    /** Runs the routes until the latch is counted down (the copy's last page), two minutes at most. */
+    static void runUntil(Main main, CountDownLatch lastPage) throws Exception {
+        main.start();
+        try {
+            if (!lastPage.await(2, TimeUnit.MINUTES)) {
+                System.err.println("No last page within 2 minutes");
+            }
+        } finally {
+            main.stop();
         }
     }
 

@@ -125,16 +125,50 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private String requestBody;
 
     /**
-     * The time to wait before each next-page request (ADF 'requestInterval'): an ADF TimeSpan, a Camel duration or
-     * milliseconds. 0 requests at full speed. With parallelRequests, the least time between the starts of two
-     * requests.
+     * The time to wait between two requests (ADF 'requestInterval'): an ADF TimeSpan, a Camel duration or
+     * milliseconds; 0 requests at full speed. The consumer and operation=read wait this long before each next-page
+     * request, 00:00:01 when it is not set (ADF's RestSource); with parallelRequests it is the least time between the
+     * starts of two requests. operation=write waits this long after one request before it sends the next, also across
+     * exchanges, 10 ms when it is not set (ADF's RestSink).
      */
-    private String requestInterval = "00:00:01";
+    private String requestInterval;
 
     /**
-     * The HTTP method (ADF 'requestMethod'): GET or POST, in any letter case.
+     * The HTTP method (ADF 'requestMethod'), in any letter case. The consumer and operation=read (ADF's RestSource)
+     * take GET or POST and send GET when it is not set; the producer's operation=write (ADF's RestSink) takes POST,
+     * PUT or PATCH and sends POST when it is not set.
      */
-    private String requestMethod = "GET";
+    private String requestMethod;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * What the producer does. write (ADF's RestSink): sends the exchange's records to the API as JSON arrays of at
+     * most writeBatchSize records per request. read: runs one copy run (the consumer's requests, pagination, retries
+     * and mapping) per exchange and sets the body to a lazy Iterator of Messages, one per page with the consumer's
+     * headers, fetched as it is read (split(body()).streaming() holds one page at a time).
+     */
+    private String operation = "write";
+
+    /**
+     * The most records per request (ADF RestSink 'writeBatchSize'). An exchange with more records is sent in several
+     * requests, one after another; requests never span exchanges.
+     */
+    private Integer writeBatchSize = 10000;
+
+    /**
+     * Compress each request body (ADF RestSink 'httpCompressionType'): none, or gzip (sent with Content-Encoding:
+     * gzip).
+     */
+    private String httpCompressionType = "none";
 
     /**
      * The name of the Copy activity to import from adfPipeline; may be left out when the pipeline has a single Copy
@@ -156,10 +190,12 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private String adfLinkedService;
 
     /**
-     * An ADF pipeline JSON (file: or classpath:) whose Copy activity (adfActivity) has a RestSource: requestMethod,
-     * additionalHeaders, requestBody, paginationRules, httpRequestTimeout, requestInterval, translator and
-     * enableSkipIncompatibleRow become options. Also takes a single Copy activity JSON. Options set on the endpoint
-     * win.
+     * An ADF pipeline JSON (file: or classpath:; #name picks it from an ARM template, with the dataset and linked
+     * service it uses) whose Copy activity (adfActivity) has a RestSource: requestMethod, additionalHeaders,
+     * requestBody, paginationRules, httpRequestTimeout, requestInterval, translator and enableSkipIncompatibleRow
+     * become options. With operation=write (or when the activity reads something else) its RestSink instead:
+     * requestMethod, additionalHeaders, httpRequestTimeout, requestInterval, writeBatchSize and httpCompressionType,
+     * with the activity's output dataset. Also takes a single Copy activity JSON. Options set on the endpoint win.
      */
     private String adfPipeline;
 
@@ -224,7 +260,10 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
     private String retryDelay = "1s";
 
     /**
-     * Retry POST requests too. Only for APIs where the POST only reads (searches, queries).
+     * Retry POST requests after any transient fault. For the consumer: only for APIs where the POST only reads
+     * (searches, queries). For operation=write: a POST or PATCH batch is retried on 429 and 503 (the API says it did
+     * not take it) and on a refused connection anyway, and after other faults (a reset, a timeout, another 5xx, when
+     * the API may have taken it) only with retryPost=true; PUT batches are retried like GET requests.
      */
     private Boolean retryPost = false;
 
@@ -1093,5 +1132,37 @@ public class AdfRestComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public Integer getWriteBatchSize() {
+        return writeBatchSize;
+    }
+
+    public void setWriteBatchSize(Integer writeBatchSize) {
+        this.writeBatchSize = writeBatchSize;
+    }
+
+    public String getHttpCompressionType() {
+        return httpCompressionType;
+    }
+
+    public void setHttpCompressionType(String httpCompressionType) {
+        this.httpCompressionType = httpCompressionType;
     }
 }

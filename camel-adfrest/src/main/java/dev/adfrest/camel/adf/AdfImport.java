@@ -60,11 +60,14 @@ public final class AdfImport {
         Map<String, JsonNode> files = new HashMap<>();
         AdfDefinition activity = pl == null ? null
                 : CopyActivityReader.find(AdfFile.read(context, AdfKind.PIPELINE.option, pl, files), activityName);
+        Object operation = parameters.get("operation");
+        AdfOrigins.Side side = activity == null ? null
+                : CopyActivityReader.side(activity, operation == null ? null : operation.toString().trim());
         AdfDefinition dataset = ds != null
                 ? AdfDefinition.entity(AdfKind.DATASET, AdfFile.read(context, AdfKind.DATASET.option, ds, files),
                         DatasetReader::isRest, "REST datasets (type RestResource)")
                 : fromSameTemplate(activity, AdfKind.DATASET,
-                        activity == null ? null : CopyActivityReader.inputDataset(activity));
+                        activity == null ? null : CopyActivityReader.dataset(activity, side));
         AdfDefinition linked = ls != null
                 ? AdfDefinition.entity(AdfKind.LINKED_SERVICE,
                         AdfFile.read(context, AdfKind.LINKED_SERVICE.option, ls, files),
@@ -86,22 +89,27 @@ public final class AdfImport {
             DatasetReader.read(dataset, linked, imported);
         }
         if (activity != null) {
-            String input = CopyActivityReader.inputDataset(activity);
-            if (input != null && dataset != null && dataset.name() != null && !input.equalsIgnoreCase(dataset.name())) {
-                throw new IllegalArgumentException(activity.describe() + " reads dataset '" + input + "' ("
-                                                   + activity.at("inputs[0].referenceName") + "), but adfDataset is "
-                                                   + dataset.describe() + "; set adfDataset to '" + input + "'");
+            String named = CopyActivityReader.dataset(activity, side);
+            String verb = side == AdfOrigins.Side.SOURCE ? "reads" : "writes to";
+            if (named != null && dataset != null && dataset.name() != null && !named.equalsIgnoreCase(dataset.name())) {
+                throw new IllegalArgumentException(activity.describe() + " " + verb + " dataset '" + named + "' ("
+                                                   + activity.at(CopyActivityReader.datasetProperty(side))
+                                                   + "), but adfDataset is " + dataset.describe()
+                                                   + "; set adfDataset to '" + named + "'");
             }
-            if (input != null && dataset == null && !parameters.containsKey("relativeUrl")) {
-                throw new IllegalArgumentException(activity.describe() + " reads dataset '" + input + "': set"
+            if (named != null && dataset == null && !parameters.containsKey("relativeUrl")) {
+                throw new IllegalArgumentException(activity.describe() + " " + verb + " dataset '" + named + "': set"
                                                    + " adfDataset to its JSON (or relativeUrl on the endpoint)");
             }
-            CopyActivityReader.read(activity, imported);
+            CopyActivityReader.read(activity, side, imported);
         }
         Map<String, ImportedOptions.Origin> used = merge(imported, config, parameters, isOption);
         warnWhenRulesOnlyStop(imported, parameters);
         secrets.addAll(imported.secrets());
-        return new AdfOrigins(used);
+        boolean otherSideRest = activity != null && (side == AdfOrigins.Side.SOURCE
+                ? "RestSink".equals(activity.get("typeProperties.sink.type").asText(null))
+                : "RestSource".equals(activity.get("typeProperties.source.type").asText(null)));
+        return new AdfOrigins(used, side, activity == null ? null : activity.describe(), otherSideRest);
     }
 
     /**

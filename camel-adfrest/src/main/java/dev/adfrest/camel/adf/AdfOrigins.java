@@ -15,13 +15,51 @@ import dev.adfrest.camel.support.UrlTemplates;
  */
 public final class AdfOrigins {
 
+    /** The side of a Copy activity an endpoint imported. */
+    public enum Side {
+        /** Its RestSource: the endpoint reads (a consumer, operation=read). */
+        SOURCE,
+        /** Its RestSink: the endpoint writes (operation=write). */
+        SINK
+    }
+
     /** An endpoint without imported definitions. */
-    public static final AdfOrigins NONE = new AdfOrigins(Map.of());
+    public static final AdfOrigins NONE = new AdfOrigins(Map.of(), null, null, false);
 
     private final Map<String, ImportedOptions.Origin> origins;
+    private final Side side;
+    private final String activity;
+    private final boolean otherSideRest;
 
-    AdfOrigins(Map<String, ImportedOptions.Origin> origins) {
+    /**
+     * @param side          the side of a Copy activity imported, or null when no activity was
+     * @param activity      the activity, as messages name it
+     * @param otherSideRest whether the activity's other side is REST too (another endpoint can take it)
+     */
+    AdfOrigins(Map<String, ImportedOptions.Origin> origins, Side side, String activity, boolean otherSideRest) {
         this.origins = Map.copyOf(origins);
+        this.side = side;
+        this.activity = activity;
+        this.otherSideRest = otherSideRest;
+    }
+
+    /**
+     * Why an endpoint that imported one side of a Copy activity cannot be used for the other; null when it can.
+     *
+     * @param reads whether it is about to read (a consumer, operation=read) rather than write
+     */
+    public String refusal(boolean reads) {
+        if (side == null || (side == Side.SOURCE) == reads) {
+            return null;
+        }
+        if (reads) {
+            return "This endpoint imported the RestSink of " + activity + ": it writes (use it in to(...))"
+                   + (otherSideRest ? "; to read with the activity's RestSource, use another endpoint without"
+                                      + " operation=write" : "");
+        }
+        return "This endpoint imported the RestSource of " + activity + ": it reads (use it in from(...) or with"
+               + " operation=read)" + (otherSideRest ? "; to write with the activity's RestSink, use another endpoint"
+                                                       + " with operation=write" : "");
     }
 
     /**

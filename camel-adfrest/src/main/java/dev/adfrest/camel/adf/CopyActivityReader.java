@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline's Copy activity with a RestSource: the source's request properties, the translator and
- * enableSkipIncompatibleRow. The sink side is the route's: its settings are not imported.
+ * A pipeline's Copy activity: for an endpoint that reads, its RestSource (the source's request properties, the
+ * translator and enableSkipIncompatibleRow; where and how the rows are written is the route's); for an endpoint that
+ * writes, its RestSink (the sink's request properties, batch size and compression; what is read and how it is mapped
+ * is the route's). A Copy activity from REST to REST is two endpoints, one per side.
  */
 final class CopyActivityReader {
 
@@ -33,6 +35,13 @@ final class CopyActivityReader {
             "parallelCopies", "dataIntegrationUnits", "logSettings");
     private static final Set<String> SOURCE = Set.of("type", "requestMethod", "additionalHeaders", "requestBody",
             "paginationRules", "httpRequestTimeout", "requestInterval");
+    private static final Set<String> SINK = Set.of("type", "requestMethod", "additionalHeaders", "httpRequestTimeout",
+            "requestInterval", "writeBatchSize", "httpCompressionType");
+    /** Limits, retries and metrics of ADF's own runtime on the sink side: the endpoint's own options set those. */
+    private static final Set<String> SINK_RUNTIME = Set.of("maxConcurrentConnections", "disableMetricsCollection",
+            "writeBatchTimeout", "sinkRetryCount", "sinkRetryWait");
+    /** What the other side of a REST-to-REST Copy activity does: the source endpoint reads and maps. */
+    private static final Set<String> COPY_SOURCE_SIDE = Set.of("source", "translator", "enableSkipIncompatibleRow");
     /** Limits and metrics of ADF's own runtime that do not change what is copied. */
     private static final Set<String> SOURCE_RUNTIME = Set.of("maxConcurrentConnections", "disableMetricsCollection");
     /** The containers whose activities ADF runs: ForEach, Until, If Condition, Switch. */
@@ -196,10 +205,82 @@ final class CopyActivityReader {
         }
     }
 
-    /** The dataset the activity reads, or null. */
-    static String inputDataset(AdfDefinition activity) {
-        JsonNode inputs = activity.get("inputs");
-        return inputs.isArray() && !inputs.isEmpty() ? inputs.get(0).path("referenceName").asText(null) : null;
+    /** The dataset of a side of the activity: the one it reads (inputs) or writes (outputs); null when not named. */
+    static String dataset(AdfDefinition activity, AdfOrigins.Side side) {
+        JsonNode refs = activity.get(side == AdfOrigins.Side.SOURCE ? "inputs" : "outputs");
+        return refs.isArray() && !refs.isEmpty() ? refs.get(0).path("referenceName").asText(null) : null;
+    }
+
+    /** Where a side's dataset is named in the activity, for messages. */
+    static String datasetProperty(AdfOrigins.Side side) {
+        return (side == AdfOrigins.Side.SOURCE ? "inputs" : "outputs") + "[0].referenceName";
+    }
+
+    /**
+     * Which side of the activity an endpoint takes: its RestSink when the URI says operation=write, its RestSource
+     * when it says operation=read; without operation the RestSource when there is one (a consumer reads), else the
+     * RestSink.
+     *
+     * @param operation the endpoint URI's operation, or null when it has none
+     */
+    static AdfOrigins.Side side(AdfDefinition activity, String operation) {
+        String source = activity.get("typeProperties.source.type").asText(null);
+        String sink = activity.get("typeProperties.sink.type").asText(null);
+        if ("write".equalsIgnoreCase(operation)) {
+            if (!"RestSink".equals(sink)) {
+                throw new IllegalArgumentException(activity.describe() + " writes to " + (sink == null ? "no sink"
+                        : "a " + sink + " (" + activity.at("typeProperties.sink.type") + ")")
+                                                   + ", not a RestSink; operation=write imports a Copy activity's"
+                                                   + " RestSink: point adfPipeline at one, or remove operation=write to"
+                                                   + " read with its RestSource");
+            }
+            return AdfOrigins.Side.SINK;
+        }
+        if (operation == null && !"RestSource".equals(source) && "RestSink".equals(sink)) {
+            return AdfOrigins.Side.SINK;
+        }
+        return AdfOrigins.Side.SOURCE;
+    }
+
+    /** Reads the side of the activity the endpoint takes. */
+    static void read(AdfDefinition activity, AdfOrigins.Side side, ImportedOptions into) {
+        if (side == AdfOrigins.Side.SOURCE) {
+            read(activity, into);
+        } else {
+            readSink(activity, into);
+        }
+    }
+
+    private static void readSink(AdfDefinition activity, ImportedOptions into) {
+        activity.checkType("type", "Copy");
+        activity.checkKnown(activity.path(), activity.properties(), ACTIVITY, ACTIVITY_BOOKKEEPING);
+        JsonNode copy = activity.get("typeProperties");
+        Set<String> handled = Set.of("sink");
+        java.util.Set<String> elsewhere = new java.util.HashSet<>(COPY_SINK_SIDE);
+        elsewhere.addAll(COPY_SOURCE_SIDE);
+        elsewhere.remove("sink");
+        activity.checkKnown(activity.at("typeProperties"), copy, handled, elsewhere);
+        List<String> notHere = present(copy, elsewhere);
+        if (!notHere.isEmpty()) {
+            LOG.info("{}: {} not imported by this endpoint, which writes with the RestSink: what is read and how it is"
+                     + " mapped is the route's (the source endpoint takes source and translator)", activity.describe(),
+                    notHere);
+        }
+        JsonNode sink = copy.path("sink");
+        activity.checkType("typeProperties.sink.type", "RestSink");
+        activity.checkKnown(activity.at("typeProperties.sink"), sink, SINK, SINK_RUNTIME);
+        List<String> runtime = present(sink, SINK_RUNTIME);
+        if (!runtime.isEmpty()) {
+            LOG.info("{}: sink {} not imported: they tune ADF's own runtime (the endpoint's maxRetries and retryDelay"
+                     + " set the retries)", activity.describe(), runtime);
+        }
+        String s = "typeProperties.sink.";
+        into.scalar(activity, s + "requestMethod", "requestMethod", false);
+        into.map(activity, s + "additionalHeaders", "additionalHeaders", false, n -> false);
+        into.scalar(activity, s + "httpRequestTimeout", "httpRequestTimeout", false);
+        into.scalar(activity, s + "requestInterval", "requestInterval", false);
+        into.scalar(activity, s + "writeBatchSize", "writeBatchSize", false);
+        into.scalar(activity, s + "httpCompressionType", "httpCompressionType", false);
     }
 
     /** The properties of {@code node} that are in {@code names}, in the node's order. */
@@ -226,7 +307,8 @@ final class CopyActivityReader {
         JsonNode source = copy.path("source");
         if (!source.isObject()) {
             throw new IllegalArgumentException(activity.describe() + ": " + activity.at("typeProperties.source")
-                                               + " is missing; adfrest imports a Copy activity with a RestSource");
+                                               + " is missing; adfrest imports a Copy activity with a RestSource or"
+                                               + " a RestSink");
         }
         activity.checkType("typeProperties.source.type", "RestSource");
         activity.checkKnown(activity.at("typeProperties.source"), source, SOURCE, SOURCE_RUNTIME);

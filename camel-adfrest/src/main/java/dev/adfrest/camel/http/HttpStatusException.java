@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API answered with a status of 400 or more. Carries what a retry decision and an error report need; its own
+ * The API answered with a status of 400 or more (or a redirect to a request that is not redirected: a write). Carries what a retry decision and an error report need; its own
  * message holds the status only, never the URL or body (they may hold secrets until masked by whoever reports it).
  */
 public class HttpStatusException extends IOException {

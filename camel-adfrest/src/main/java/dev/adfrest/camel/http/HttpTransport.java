@@ -63,6 +63,7 @@ public final class HttpTransport implements Closeable {
     private static final String SENT_AUTHORIZATION = "dev.adfrest.camel.authorization";
 
     private final CloseableHttpClient client;
+    private final PoolingHttpClientConnectionManager pool;
     private final Credentials credentials;
     private final HostPolicy hosts;
     private final CallTimeout callTimeout;
@@ -82,7 +83,7 @@ public final class HttpTransport implements Closeable {
         this.hosts = hosts;
         this.callTimeout = new CallTimeout(settings.callTimeout() == null ? Duration.ZERO : settings.callTimeout());
         this.maxResponseSize = settings.maxResponseSize();
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new QuietConnectionFactory(Timeout.of(settings.readTimeout()),
                         Http1Config.custom().setMaxLineLength(MAX_LINE_LENGTH).setMaxHeaderCount(MAX_HEADER_COUNT).build()))
                 .setDnsResolver(ProxyRoutes.resolver(new GuardedDnsResolver(hosts), proxy))
@@ -162,36 +163,52 @@ public final class HttpTransport implements Closeable {
      * @throws IOException             for transport faults, bodies over the size limit, and the reader's failures
      */
     public <T> T send(PageRequest request, BodyReader<T> reader) throws IOException {
+        return send(request, null, reader);
+    }
+
+    /**
+     * Sends the request with a body the caller built (a batch of records) instead of the request's own body. Such a
+     * request is never redirected: a 3xx answer fails as {@link HttpStatusException}, as camel-http's producer does,
+     * so that a write is neither re-sent elsewhere nor turned into a GET.
+     *
+     * @param payload the body to send, or null to send the request's own body (and follow redirects)
+     * @see           #send(PageRequest, BodyReader)
+     */
+    public <T> T send(PageRequest request, Payload payload, BodyReader<T> reader) throws IOException {
         HttpClientContext context = HttpClientContext.create();
         try {
-            return follow(request, reader, context);
+            return follow(request, payload, reader, context);
         } catch (HttpStatusException e) {
             if (e.status() == 401 && credentials.invalidate((String) context.getAttribute(SENT_AUTHORIZATION))) {
-                return follow(request, reader, HttpClientContext.create());
+                return follow(request, payload, reader, HttpClientContext.create());
             }
             throw e;
         }
     }
 
-    private <T> T follow(PageRequest request, BodyReader<T> reader, HttpClientContext context) throws IOException {
+    private <T> T follow(PageRequest request, Payload payload, BodyReader<T> reader, HttpClientContext context)
+            throws IOException {
         Redirects.Hop hop = new Redirects.Hop(request.method(), URI.create(request.url()), request.body());
         for (int followed = 0;; followed++) {
             hosts.check(hop.uri());
-            if (hop.body() != null && !credentials.mayReceive(hop.uri())) {
+            if ((hop.body() != null || payload != null) && !credentials.mayReceive(hop.uri())) {
                 throw new RefusedRequestException("refusing to send the request body to " + hop.uri() + ": it is not"
                                                   + " the base URL's origin (set allowCrossOriginCredentials=true to"
                                                   + " send it anyway)");
             }
             try {
-                return execute(hop, request, reader, context);
+                return execute(hop, request, payload, reader, context);
             } catch (Redirect r) {
+                if (payload != null) {
+                    throw new HttpStatusException(r.status, Map.of("Location", List.of(r.location)), "");
+                }
                 hop = Redirects.next(hop, r.status, r.location, followed);
             }
         }
     }
 
-    private <T> T execute(Redirects.Hop hop, PageRequest request, BodyReader<T> reader, HttpClientContext context)
-            throws IOException {
+    private <T> T execute(Redirects.Hop hop, PageRequest request, Payload payload, BodyReader<T> reader,
+                          HttpClientContext context) throws IOException {
         HttpUriRequestBase http = new HttpUriRequestBase(hop.method(), hop.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String value = header.getValue() == null ? "" : header.getValue();
@@ -200,13 +217,17 @@ public final class HttpTransport implements Closeable {
                 throw new RefusedRequestException("refusing to send header '" + header.getKey()
                                                   + "': its value contains a line break");
             }
-            if (hop.body() == null && header.getKey().equalsIgnoreCase("Content-Type")) {
+            if (hop.body() == null && payload == null && header.getKey().equalsIgnoreCase("Content-Type")) {
                 continue; // a redirect turned the request into a GET without a body
             }
             http.addHeader(header.getKey(), value);
         }
         http.setHeader("Accept", "application/json");
-        if (hop.body() != null) {
+        if (payload != null) {
+            boolean userType = request.header("Content-Type") != null;
+            http.setEntity(new ByteArrayEntity(payload.bytes(), 0, payload.length(),
+                    userType ? null : ContentType.APPLICATION_JSON, payload.contentEncoding()));
+        } else if (hop.body() != null) {
             // a Content-Type from additionalHeaders is already on the request, sent as the user wrote it
             boolean userType = request.header("Content-Type") != null;
             http.setEntity(new ByteArrayEntity(hop.body().getBytes(charsetOf(request)),
@@ -339,6 +360,11 @@ public final class HttpTransport implements Closeable {
                 // the connection is gone either way
             }
         }
+    }
+
+    /** Connections lent out right now: each is a request in progress or a body not yet read to its end. */
+    public int leasedConnections() {
+        return pool.getTotalStats().getLeased();
     }
 
     @Override

@@ -65,11 +65,38 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
      * @param retryAfter the wait the server asked for, or null
      */
     public Decision decide(String method, String reason, Duration retryAfter, int retries, DoubleSupplier jitter) {
+        if (reason != null && "POST".equals(method) && !retryPost) {
+            return new GiveUp(reason + "; POST is not retried unless retryPost=true");
+        }
+        return repeat(reason, retryAfter, retries, jitter);
+    }
+
+    /**
+     * The verdict on a failed write (a batch of records). PUT is idempotent and retried as GET is. POST and PATCH are
+     * not: they are retried when the API says it did not take the request (429, 503) or it never reached the API (the
+     * connection was refused), and after other transient faults (a reset, a timeout, another 5xx: the API may have
+     * taken it) only with {@code retryPost}.
+     */
+    public Decision decideWrite(String method, Exception failure, int retries, Instant now, DoubleSupplier jitter) {
+        String reason = transientReason(failure);
+        if (reason != null && !"PUT".equals(method) && !retryPost && !notTaken(failure)) {
+            return new GiveUp(reason + "; a " + method + " the API may have taken is not sent again unless"
+                              + " retryPost=true");
+        }
+        return repeat(reason, retryAfter(failure, now), retries, jitter);
+    }
+
+    /** Whether the request certainly did not change anything: the API refused it for now, or never got it. */
+    private static boolean notTaken(Exception failure) {
+        if (failure instanceof HttpStatusException http) {
+            return http.status() == 429 || http.status() == 503;
+        }
+        return failure instanceof ConnectException || failure instanceof NoRouteToHostException;
+    }
+
+    private Decision repeat(String reason, Duration retryAfter, int retries, DoubleSupplier jitter) {
         if (reason == null) {
             return new GiveUp(null);
-        }
-        if ("POST".equals(method) && !retryPost) {
-            return new GiveUp(reason + "; POST is not retried unless retryPost=true");
         }
         if (retries >= maxRetries) {
             return new GiveUp(reason + "; no retries left (maxRetries=" + maxRetries + ")");

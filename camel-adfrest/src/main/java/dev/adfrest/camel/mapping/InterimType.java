@@ -57,6 +57,11 @@ public enum InterimType {
         this.javaType = javaType;
     }
 
+    /** A TimeSpan value as ADF writes it to JSON: the .NET "c" format, [-][d.]hh:mm:ss[.fffffff]. */
+    public static String timeSpanText(Duration value) {
+        return DotNetFormats.formatTimeSpan(value);
+    }
+
     /** The name as ADF writes it. */
     public String adfName() {
         return adfName;

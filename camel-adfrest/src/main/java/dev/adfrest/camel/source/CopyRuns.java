@@ -1,8 +1,11 @@
 package dev.adfrest.camel.source;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +18,15 @@ import dev.adfrest.camel.AdfRestException;
 import dev.adfrest.camel.auth.Authenticators;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.auth.SignInRetry;
+import dev.adfrest.camel.http.HostPolicy;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.http.RetryPolicy;
 import dev.adfrest.camel.http.TransportSettings;
 import dev.adfrest.camel.mapping.PageOutput;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.pagination.Paginator;
+import dev.adfrest.camel.sink.BatchWriter;
+import dev.adfrest.camel.sink.SinkOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -33,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a run is put together: an endpoint's layers, built once when it starts (the transport with its connection
  * pool, sign-in, host policy and TLS; the retry policy; spooling; how pages are read and mapped), and a new
- * {@link CopyRun} on them for each poll. Closed when the endpoint stops.
+ * {@link CopyRun} on them for each poll. Closed when the endpoint stops. A producer that writes gets the same layers
+ * under a {@link BatchWriter} ({@link #openWriter}).
  */
 public final class CopyRuns implements AutoCloseable {
 
@@ -75,21 +82,9 @@ public final class CopyRuns implements AutoCloseable {
     public static CopyRuns open(AdfRestConfiguration config, SourceOptions source, PageOutput output,
                                 CamelContext camelContext) throws Exception {
         ServiceHelper.startService(config.getStateRepository());
-        SSLContext ssl = config.getSslContextParameters() == null ? null
-                : config.getSslContextParameters().createSSLContext(camelContext);
-        TransportSettings settings = new TransportSettings(source.responseTimeout(), source.readTimeout(),
-                source.responseTimeout(), ssl, config.isEnableServerCertificateValidation(),
-                config.getMaxResponseSize(), Math.max(MIN_CONNECTIONS, source.fetchAhead()), source.callTimeout());
-        Credentials credentials = new Credentials(Authenticators.create(config, camelContext, signInRetry(source.retry())),
-                config.getAuthHeaders(), source.credentialHeaders(), source.origin(),
-                config.isAllowCrossOriginCredentials());
-        HttpTransport transport = new HttpTransport(settings, credentials, source.hosts(), config.proxySettings(),
-                config.getHttpClientConfigurer());
-        if (!source.credentialHeaders().isEmpty()) {
-            LOG.warn("additionalHeaders {} look like credentials: they are sent only to the base URL's origin, masked"
-                     + " and never saved, as authHeaders are. Move them to authHeaders (the linked service's secret"
-                     + " headers) to say so", source.credentialHeaders());
-        }
+        HttpTransport transport = transport(config, source.responseTimeout(), source.readTimeout(),
+                source.callTimeout(), source.origin(), source.hosts(), source.credentialHeaders(), source.retry(),
+                Math.max(MIN_CONNECTIONS, source.fetchAhead()), camelContext);
         if (source.parallelRequests() > 1 && source.fetchAhead() == 1) {
             LOG.info("parallelRequests={} does not apply to {}: {}; pages are fetched one at a time",
                     source.parallelRequests(), source.masking().url(source.template().url()),
@@ -98,6 +93,46 @@ public final class CopyRuns implements AutoCloseable {
         // mapped records need the page's tree in memory anyway: such pages are never spooled
         Spools spools = output.asIs() ? new Spools(spoolDirectory(config), config.getSpoolThreshold()) : Spools.NEVER;
         return new CopyRuns(config, source, output, camelContext, transport, spools);
+    }
+
+    /**
+     * The layers of a producer that writes (ADF's REST sink), on the same transport, sign-in, host policy and retry
+     * policy as copy runs, and threads (AdfRestWrite, idle ones ending after a minute) that send a batch while the
+     * next is written. The caller closes the writer, which stops them, closes its connection pool and signs out.
+     *
+     * @param owner the producer, which names the threads
+     * @param sink  the endpoint's checked sink options
+     * @param stats told of what the writer does (the producer's stats, its meters)
+     */
+    public static BatchWriter openWriter(Object owner, AdfRestConfiguration config, SinkOptions sink,
+                                         RunObserver stats, CamelContext camelContext) throws Exception {
+        ApiConnection api = sink.api();
+        HttpTransport transport = transport(config, api.responseTimeout(), api.readTimeout(), api.callTimeout(),
+                api.origin(), api.hosts(), api.credentialHeaders(), api.retry(), MIN_CONNECTIONS, camelContext);
+        ExecutorService senders = camelContext.getExecutorServiceManager().newCachedThreadPool(owner, "AdfRestWrite");
+        return new BatchWriter(transport, senders, sink, SLEEPER, stats);
+    }
+
+    /**
+     * The transport: a connection pool with TLS and proxy as configured, credentials for the origin (signing in as
+     * {@code retry} allows), the host policy.
+     */
+    private static HttpTransport transport(AdfRestConfiguration config, Duration responseTimeout, Duration readTimeout,
+                                           Duration callTimeout, URI origin, HostPolicy hosts,
+                                           List<String> credentialHeaders, RetryPolicy retry, int connections,
+                                           CamelContext camelContext) throws Exception {
+        SSLContext ssl = config.getSslContextParameters() == null ? null
+                : config.getSslContextParameters().createSSLContext(camelContext);
+        TransportSettings settings = new TransportSettings(responseTimeout, readTimeout, responseTimeout, ssl,
+                config.isEnableServerCertificateValidation(), config.getMaxResponseSize(), connections, callTimeout);
+        Credentials credentials = new Credentials(Authenticators.create(config, camelContext, signInRetry(retry)),
+                config.getAuthHeaders(), credentialHeaders, origin, config.isAllowCrossOriginCredentials());
+        if (!credentialHeaders.isEmpty()) {
+            LOG.warn("additionalHeaders {} look like credentials: they are sent only to the base URL's origin, masked"
+                     + " and never saved, as authHeaders are. Move them to authHeaders (the linked service's secret"
+                     + " headers) to say so", credentialHeaders);
+        }
+        return new HttpTransport(settings, credentials, hosts, config.proxySettings(), config.getHttpClientConfigurer());
     }
 
     /** Token requests are retried as page requests are (as a GET: asking for a token again is always safe). */
@@ -264,6 +299,11 @@ public final class CopyRuns implements AutoCloseable {
         profile.setAllowCoreThreadTimeOut(true);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort); // after shutdown: a run must not wait forever
         return camelContext.getExecutorServiceManager().newThreadPool(owner, "AdfRestFetch", profile);
+    }
+
+    /** Connections of the pool lent out right now: requests in progress (0 between requests). */
+    public int leasedConnections() {
+        return transport.leasedConnections();
     }
 
     /** Closes the connection pool and signs out; deletes the spooled pages whose exchanges never completed. */

@@ -65,8 +65,8 @@ public final class Failures {
         return new AdfRestException(what + " failed" + after + ": " + describe(failure, masking), failure);
     }
 
-    /** A fault in words a user can act on. */
-    private static String describe(Throwable e, Masking masking) {
+    /** A fault in words a user can act on: its masked message and type, and what to do about an untrusted certificate. */
+    public static String describe(Throwable e, Masking masking) {
         String message = masking.scrub(e.getMessage());
         String type = e.getClass().getSimpleName();
         String text = message == null || message.isBlank() ? type : message + " (" + type + ")";

@@ -1,20 +1,29 @@
 package dev.adfrest.examples;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small paginated JSON API on 127.0.0.1, like the ones ADF pipelines copy from: orders, a fixed number per page,
  * the next page's absolute URL in {@code paging.next} (Facebook Graph style), an API key required in
- * {@code x-api-key}. Deterministic data, so a copy can be checked.
+ * {@code x-api-key}. Deterministic data, so a copy can be checked. It also takes writes, as the APIs an ADF REST sink
+ * writes to: {@code POST /v1/archive} with a JSON array of records (gzip-compressed or not) and HTTP Basic
+ * credentials, kept in memory.
  */
 public final class DemoApi implements AutoCloseable {
 
@@ -23,15 +32,22 @@ public final class DemoApi implements AutoCloseable {
     private final int perPage;
     private final String apiKey;
     private final AtomicInteger served = new AtomicInteger();
+    private final String archiveAuthorization;
+    private final List<JsonNode> archived
+            = new CopyOnWriteArrayList<>();
+    private final AtomicInteger archiveRequests = new AtomicInteger();
 
     private DemoApi(int port, int pages, int perPage, String apiKey) throws IOException {
         this.pages = pages;
         this.perPage = perPage;
         this.apiKey = apiKey;
+        this.archiveAuthorization = "Basic " + Base64.getEncoder().encodeToString(
+                (ARCHIVE_USER + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
         // without it the JDK server's Nagle delay meets the client's delayed ACK: 40 ms per page
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/v1/orders", this::orders);
+        server.createContext("/v1/archive", this::archive);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "demo-api");
             t.setDaemon(true);
@@ -65,6 +81,19 @@ public final class DemoApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The user name the archive takes (its password is the API key). */
+    public static final String ARCHIVE_USER = "archiver";
+
+    /** The records archived so far, in the order they arrived. */
+    public List<JsonNode> archived() {
+        return List.copyOf(archived);
+    }
+
+    /** Write requests the archive accepted. */
+    public int archiveRequests() {
+        return archiveRequests.get();
+    }
+
     /** Pages answered with 200 so far. */
     public int pagesServed() {
         return served.get();
@@ -94,6 +123,34 @@ public final class DemoApi implements AutoCloseable {
         }
     }
 
+    /** Takes a JSON array of records, as ADF's REST sink sends them. */
+    private void archive(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "{\"error\":{\"code\":\"MethodNotAllowed\"}}");
+                return;
+            }
+            if (!archiveAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, "{\"error\":{\"code\":\"Unauthorized\"}}");
+                return;
+            }
+            InputStream body = exchange.getRequestBody();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                body = new GZIPInputStream(body);
+            }
+            JsonNode records = JSON.readTree(body);
+            if (!records.isArray()) {
+                send(exchange, 400, "{\"error\":{\"code\":\"NotAnArray\"}}");
+                return;
+            }
+            records.forEach(archived::add);
+            archiveRequests.incrementAndGet();
+            send(exchange, 201, "{\"archived\":" + records.size() + "}");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The page number hidden in the opaque "after" cursor (page 1 has none). */
     private static int cursor(URI uri) {
         String query = uri.getRawQuery();
@@ -102,7 +159,7 @@ public final class DemoApi implements AutoCloseable {
         }
         for (String part : query.split("&")) {
             if (part.startsWith("after=")) {
-                return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(part.substring(6)),
+                return Integer.parseInt(new String(Base64.getUrlDecoder().decode(part.substring(6)),
                         StandardCharsets.UTF_8).replace("page-", ""));
             }
         }
@@ -123,7 +180,7 @@ public final class DemoApi implements AutoCloseable {
         }
         sb.append("],\"paging\":{");
         if (page < pages) {
-            String next = java.util.Base64.getUrlEncoder().withoutPadding()
+            String next = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(("page-" + (page + 1)).getBytes(StandardCharsets.UTF_8));
             sb.append("\"next\":\"").append(baseUrl()).append("/v1/orders?limit=").append(perPage)
                     .append("&after=").append(next).append('"');
