@@ -239,6 +239,30 @@ class ReadProducerTest extends CamelTestSupport {
         assertThat(readers().get(0).getProducerStats().snapshot().lastFailure().failure().message()).contains("HTTP 404");
     }
 
+    /**
+     * Holds the route on page 2 through the forced stop: Camel interrupts the route's thread when the graceful period
+     * ends, which would otherwise complete the exchange (and close its iterator) before the producer stops.
+     */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (latch.await(30, TimeUnit.SECONDS)) {
+                        return;
+                    }
+                    throw new IllegalStateException("the test never released page 2");
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Test
     void stoppingTheRouteClosesARunBeingRead() throws Exception {
         stubOrders("acme", 5, 1);
@@ -254,7 +278,7 @@ class ReadProducerTest extends CamelTestSupport {
                         .process(e -> {
                             if (e.getMessage().getHeader(AdfRestConstants.PAGE_NUMBER, Integer.class) == 2) {
                                 inPage2.countDown();
-                                release.await(30, TimeUnit.SECONDS);
+                                awaitUninterruptibly(release);
                             }
                         })
                         .to("mock:pages");
