@@ -1,7 +1,6 @@
 package dev.adfrest.camel;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -175,13 +174,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "The last failure: time, run, page, HTTP status, masked URL and message")
     public String getLastFailure() {
-        RunStats.LastFailure f = stats.snapshot().lastFailure();
-        if (f == null) {
-            return "";
-        }
-        return f.at() + " run " + f.runId() + " page " + f.failure().page()
-               + (f.failure().status() > 0 ? " HTTP " + f.failure().status() : "")
-               + (f.failure().url() == null ? "" : " " + f.failure().url()) + ": " + f.failure().message();
+        return AdfRestRunReport.lastFailure(stats.snapshot(), "run", "page");
     }
 
     @ManagedAttribute(description = "The HTTP status of the last failure; 0 when it was no HTTP error or none")
@@ -227,10 +220,7 @@ public class AdfRestConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "Retries by cause: http-429=2, timeout=1, ...")
     public String getRetries() {
-        StringBuilder sb = new StringBuilder();
-        stats.snapshot().retries().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append('=').append(e.getValue()));
-        return sb.toString();
+        return AdfRestRunReport.retries(stats.snapshot());
     }
 
     @ManagedAttribute(description = "Where the next run would resume (page, method, masked URL); empty when none")

@@ -57,12 +57,15 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     private PageMessages pageMessages;
     private CopyRuns runs;
     private final RunStats producerStats = new RunStats();
+    /** The readiness of this endpoint's producers: one check for all of them, as they share producerStats. */
+    private final AdfRestProducerHealthCheck producerHealthCheck;
     /** What the endpoint took from ADF definitions: the side of a Copy activity, for one. */
     private AdfOrigins imported = AdfOrigins.NONE;
 
     public AdfRestEndpoint(String uri, AdfRestComponent component, AdfRestConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        this.producerHealthCheck = new AdfRestProducerHealthCheck(this);
         setDelay(DEFAULT_DELAY);
     }
 
@@ -155,6 +158,16 @@ public class AdfRestEndpoint extends ScheduledPollEndpoint {
     /** The options of the sink, checked now: a producer that writes is being made. */
     SinkOptions sinkOptions() {
         return SinkOptions.of(configuration, forwardedQuery);
+    }
+
+    /** What a producer of this endpoint does: "write" or "read". */
+    String operation() {
+        return reads() ? "read" : "write";
+    }
+
+    /** The health check of this endpoint's producers. */
+    AdfRestProducerHealthCheck producerHealthCheck() {
+        return producerHealthCheck;
     }
 
     /** Whether a producer of this endpoint reads (operation=read) rather than writes. */

@@ -139,6 +139,30 @@ final class AdfRestRunReport {
         return jo;
     }
 
+    /**
+     * The last failure in one line, for JMX: time, run, page, HTTP status, masked URL and message; empty when none.
+     *
+     * @param run  what a run is called ("run"; "exchange" for a producer's writes)
+     * @param page what a page is called ("page"; "batch" for a producer's writes)
+     */
+    static String lastFailure(RunStats.Snapshot s, String run, String page) {
+        RunStats.LastFailure f = s.lastFailure();
+        if (f == null) {
+            return "";
+        }
+        return f.at() + " " + run + " " + f.runId() + " " + page + " " + f.failure().page()
+               + (f.failure().status() > 0 ? " HTTP " + f.failure().status() : "")
+               + (f.failure().url() == null ? "" : " " + f.failure().url()) + ": " + f.failure().message();
+    }
+
+    /** The retries by cause in one line, for JMX: http-429=2, timeout=1, ... */
+    static String retries(RunStats.Snapshot s) {
+        StringBuilder sb = new StringBuilder();
+        s.retries().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append('=').append(e.getValue()));
+        return sb.toString();
+    }
+
     /** Where the route's next run would resume; null when none is saved or the endpoint is stopped. */
     static CopyRuns.ResumePoint savedPosition(AdfRestEndpoint endpoint, String routeId) {
         CopyRuns runs = endpoint.runs();

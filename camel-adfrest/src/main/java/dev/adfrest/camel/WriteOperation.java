@@ -3,6 +3,7 @@ package dev.adfrest.camel;
 import java.io.IOException;
 import java.time.Duration;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.adfrest.camel.sink.BatchWriter;
 import dev.adfrest.camel.sink.Records;
 import dev.adfrest.camel.sink.SinkOptions;
@@ -64,18 +65,20 @@ final class WriteOperation extends ServiceSupport implements Processor {
         String id = exchange.getExchangeId();
         long start = System.nanoTime();
         stats.runStarted(id, 1);
+        Reading reading = null;
         try (Records records = InputRecords.of(exchange.getMessage().getBody(), exchange.getContext().getTypeConverter())) {
-            writer.write(records, progress);
+            reading = new Reading(records);
+            writer.write(reading, progress);
             LOG.debug("Exchange {}: {} records written in {} requests", id, progress.records(), progress.requests());
             stats.runEnded(new RunEnd(summary(id, progress, start), RunEnd.Outcome.COMPLETED, null));
         } catch (AdfRestException e) {
-            stats.runEnded(failed(id, progress, start, e));
+            stats.runEnded(failed(id, progress, start, e, reading));
             throw e;
         } catch (IOException | RuntimeException e) {
             // the input could not be opened or closed (the records were written, or failed, before)
             AdfRestException failure = new AdfRestException("Reading the exchange's records failed after "
                                                             + progress.records() + " were written: " + e, e);
-            stats.runEnded(failed(id, progress, start, failure));
+            stats.runEnded(new RunEnd(summary(id, progress, start), RunEnd.Outcome.ROUTE_FAILED, null));
             throw failure;
         } finally {
             Message message = exchange.getMessage();
@@ -94,11 +97,47 @@ final class WriteOperation extends ServiceSupport implements Processor {
                 Duration.ofNanos(System.nanoTime() - start), null);
     }
 
-    private RunEnd failed(String id, BatchWriter.Progress progress, long start, AdfRestException e) {
-        int batch = e instanceof AdfRestWriteException w ? w.getBatchNumber() : progress.batches() + 1;
-        int status = e instanceof AdfRestWriteException w ? w.getStatusCode() : 0;
+    /**
+     * How a write that threw ended: FAILED when a batch failed against the API (its answer, the transport, a request
+     * the component refused to send), which turns the producer's health DOWN; ROUTE_FAILED when the exchange's body
+     * held no records to write (a type that holds none, JSON that is not records), which is the route's business.
+     *
+     * @param reading the exchange's records; null when the body holds none
+     */
+    private RunEnd failed(String id, BatchWriter.Progress progress, long start, AdfRestException e, Reading reading) {
+        if (reading == null || !(e instanceof AdfRestWriteException w)
+            || reading.failure != null && e.getCause() == reading.failure) {
+            return new RunEnd(summary(id, progress, start), RunEnd.Outcome.ROUTE_FAILED, null);
+        }
         String url = sink.api().masking().url(sink.request().url());
         return new RunEnd(summary(id, progress, start), RunEnd.Outcome.FAILED,
-                new RunEnd.Failure(batch, status, url, e.getClass().getSimpleName(), e.getMessage()));
+                new RunEnd.Failure(w.getBatchNumber(), w.getStatusCode(), url, e.getClass().getSimpleName(),
+                        e.getMessage()));
+    }
+
+    /** The exchange's records as the writer reads them, keeping what reading them failed with. */
+    private static final class Reading implements Records {
+
+        private final Records records;
+        private volatile Exception failure;
+
+        Reading(Records records) {
+            this.records = records;
+        }
+
+        @Override
+        public boolean writeNext(JsonGenerator generator) throws IOException {
+            try {
+                return records.writeNext(generator);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            records.close();
+        }
     }
 }

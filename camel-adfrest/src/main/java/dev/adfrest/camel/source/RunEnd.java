@@ -19,7 +19,10 @@ public record RunEnd(RunSummary summary, Outcome outcome, Failure failure) {
         COMPLETED,
         /** A request, a page, the pagination or the mapping failed (after retries). */
         FAILED,
-        /** The route failed a page; the next run resumes there. */
+        /**
+         * The route failed a page; the next run resumes there. For a producer's write: the exchange's body held no
+         * records to write (the route's business, not the API's).
+         */
         ROUTE_FAILED,
         /** The consumer was stopping; the next run resumes after the last page processed. */
         STOPPED,

@@ -7,6 +7,7 @@ import dev.adfrest.camel.testsupport.Pages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,6 +27,23 @@ final class Operations {
         registry.register(registry.resolveById("consumers"));
         context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
         return registry;
+    }
+
+    /**
+     * Camel's producer checks too, turned on as {@code camel.health.producersEnabled=true} does (Camel keeps them off by
+     * default).
+     */
+    static HealthCheckRegistry withProducerChecks(HealthCheckRegistry registry) {
+        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
+        producers.setEnabled(true);
+        registry.register(producers);
+        return registry;
+    }
+
+    /** The result of the check of the producers of an endpoint (by its URI as shown, secrets masked). */
+    static HealthCheck.Result producerCheck(Collection<HealthCheck.Result> results, String endpointUri) {
+        return results.stream().filter(r -> r.getCheck().getId().equals("producer:" + endpointUri)).findFirst()
+                .orElseThrow(() -> new AssertionError("no producer check for " + endpointUri + " in " + results));
     }
 
     /**
