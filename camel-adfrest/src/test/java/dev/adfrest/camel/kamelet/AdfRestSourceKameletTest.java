@@ -16,15 +16,19 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * kamelet:adfrest-source, loaded by camel-kamelet from the camel-adfrest jar's kamelets/ folder, copies an API as
@@ -34,17 +38,6 @@ class AdfRestSourceKameletTest extends CamelTestSupport {
 
     private static final String PASSWORD = "kamelet-pw-4411";
     private static final String API_KEY = "kamelet-key-9d0e";
-
-    /**
-     * Camel core's own DEBUG lines while it resolves a Kamelet: the kamelet: URI as given and the Kamelet's parameters
-     * (template properties) with their values. Secrets given as Kamelet parameters show there; secrets set on the
-     * component do not (see docs/runtimes.md).
-     */
-    private static final List<String> CAMEL_KAMELET_RESOLUTION_LOGGERS = List.of(
-            "org.apache.camel.support.DefaultComponent", "org.apache.camel.impl.engine.AbstractCamelContext",
-            "org.apache.camel.component.properties.DefaultPropertiesParser",
-            "org.apache.camel.impl.engine.DefaultCamelContextExtension",
-            "org.apache.camel.impl.engine.InternalRouteStartupManager");
 
     @RegisterExtension
     static WireMockExtension api = Pages.loopbackServer();
@@ -66,9 +59,7 @@ class AdfRestSourceKameletTest extends CamelTestSupport {
         assertThat(received).extracting(e -> e.getMessage().getHeader(AdfRestConstants.LAST_PAGE))
                 .containsExactly(false, false, true);
         assertThat(api.findAllUnmatchedRequests()).isEmpty();
-        assertThat(logLines.stream()
-                .filter(line -> !line.startsWith("DEBUG") || CAMEL_KAMELET_RESOLUTION_LOGGERS.stream()
-                        .noneMatch(logger -> line.startsWith("DEBUG " + logger + " "))))
+        assertThat(logLines.stream().filter(line -> !KameletLogs.showsKameletParameters(line)))
                 .noneMatch(line -> line.contains(PASSWORD) || line.contains(API_KEY));
     }
 
@@ -117,6 +108,39 @@ class AdfRestSourceKameletTest extends CamelTestSupport {
 
         pages.assertIsSatisfied();
         assertThat(pages.getReceivedExchanges().get(3).getMessage().getHeader(AdfRestConstants.LAST_PAGE)).isEqualTo(true);
+    }
+
+    /**
+     * An incremental copy through the Kamelet: the watermark options, a stateRepository bean, and the route id given
+     * after the Kamelet's name, under which the watermark is saved.
+     */
+    @Test
+    void anIncrementalCopySavesItsWatermarkUnderTheRouteIdGiven() throws Exception {
+        MemoryStateRepository state = new MemoryStateRepository();
+        context.getRegistry().bind("copyState", state);
+        api.stubFor(get(urlPathEqualTo("/v1/orders")).willReturn(Pages.json("[]")));
+        api.stubFor(get(urlPathEqualTo("/v1/orders")).withQueryParam("since", equalTo("2024-05-01T00:00:00Z"))
+                .willReturn(Pages.json("[{\"id\":1,\"updatedAt\":\"2024-05-02T10:00:00Z\"},"
+                                       + "{\"id\":2,\"updatedAt\":\"2024-05-03T08:30:00Z\"}]")));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kamelet:adfrest-source/copy-orders?baseUrl=" + Pages.baseUrl(api) + "/v1"
+                     + "&relativeUrl=RAW(/orders?since={watermark})&stateRepository=#copyState"
+                     + "&watermarkPath=$.updatedAt&watermarkInitialValue=2024-05-01T00:00:00Z&watermarkLag=5m"
+                     + "&requestInterval=0&delay=10").routeId("orders").to("mock:pages");
+            }
+        });
+
+        await().until(() -> api.findAll(getRequestedFor(urlPathEqualTo("/v1/orders"))).size() >= 2);
+        context.getRouteController().stopRoute("orders");
+
+        List<String> since = api.findAll(getRequestedFor(urlPathEqualTo("/v1/orders"))).stream()
+                .map(r -> r.queryParameter("since").firstValue()).toList();
+        assertThat(since.subList(0, 2)).containsExactly("2024-05-01T00:00:00Z", "2024-05-03T08:25:00Z");
+        assertThat(state.getState("copy-orders#watermark")).contains("2024-05-03T08:30:00Z");
+        assertThat(getMockEndpoint("mock:pages").getReceivedExchanges().get(0).getMessage()
+                .getHeader(AdfRestConstants.WATERMARK)).isEqualTo("2024-05-01T00:00:00Z");
     }
 
     @Test
