@@ -24,8 +24,8 @@ import org.apache.camel.util.URISupport;
 
 /**
  * The {@code adfrest:} component. Its configuration is a shared ADF linked service: every endpoint starts from a copy
- * and overrides what its URI sets. Its consumers report readiness to Camel's health checks
- * ({@code healthCheckConsumerEnabled}).
+ * and overrides what its URI sets. Its consumers and producers report readiness to Camel's health checks
+ * ({@code healthCheckConsumerEnabled}, {@code healthCheckProducerEnabled}).
  */
 @Component("adfrest")
 public class AdfRestComponent extends HealthCheckComponent {
