@@ -90,28 +90,30 @@ public final class Masking {
             return result;
         }
         int hash = result.indexOf('#', q);
-        String query = hash < 0 ? result.substring(q + 1) : result.substring(q + 1, hash);
-        StringBuilder sb = new StringBuilder(result.length()).append(result, 0, q + 1);
-        String[] parts = query.split("&", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                sb.append('&');
+        int end = hash < 0 ? result.length() : hash;
+        // the URL is copied only once a value is masked: most request URLs (one per page) carry none
+        StringBuilder masked = null;
+        int copied = 0;
+        for (int start = q + 1; start <= end;) {
+            int amp = result.indexOf('&', start);
+            int pairEnd = amp < 0 || amp > end ? end : amp;
+            int eq = result.indexOf('=', start);
+            if (eq > start && eq < pairEnd && SecretNames.looksSecret(decodeName(result.substring(start, eq)))) {
+                if (masked == null) {
+                    masked = new StringBuilder(result.length());
+                }
+                masked.append(result, copied, eq + 1).append(MASK);
+                copied = pairEnd;
             }
-            String part = parts[i];
-            int eq = part.indexOf('=');
-            if (eq > 0 && SecretNames.looksSecret(decodeName(part.substring(0, eq)))) {
-                sb.append(part, 0, eq + 1).append(MASK);
-            } else {
-                sb.append(part);
-            }
+            start = pairEnd + 1;
         }
-        if (hash >= 0) {
-            sb.append(result.substring(hash));
-        }
-        return sb.toString();
+        return masked == null ? result : masked.append(result, copied, result.length()).toString();
     }
 
     private static String decodeName(String name) {
+        if (name.indexOf('%') < 0 && name.indexOf('+') < 0) {
+            return name; // nothing to decode
+        }
         try {
             return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,7 +1,9 @@
 package dev.adfrest.camel.support;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.camel.util.SensitiveUtils;
@@ -26,19 +28,44 @@ public final class SecretNames {
             = Pattern.compile(".*(page|next|continuation|cursor|sync|offset|skip|scroll|marker|resume).*");
     /** Ordinary names that happen to contain a secret word. */
     private static final Pattern NOT_SECRET = Pattern.compile(".*(keyword|monkey|turkey|hockey|jockey).*");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
+
+    /**
+     * Verdicts already reached, by name as given. Every request URL is masked for its exchange header, and the same
+     * few query parameter names come back on every page: the rule (Camel's list, three regular expressions) runs once
+     * per name, not once per page. Bounded, as the names come from the API's next links: past the bound, names are
+     * decided each time.
+     */
+    private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+    static final int MAX_REMEMBERED = 1024;
 
     private SecretNames() {
     }
 
     /** Whether a header or query parameter name looks like it carries a credential; letter case is ignored. */
     public static boolean looksSecret(String name) {
-        if (name == null || name.isBlank()) {
+        if (name == null) {
+            return false;
+        }
+        Boolean known = VERDICTS.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = decide(name);
+        if (VERDICTS.size() < MAX_REMEMBERED) {
+            VERDICTS.put(name, verdict);
+        }
+        return verdict;
+    }
+
+    private static boolean decide(String name) {
+        if (name.isBlank()) {
             return false;
         }
         if (SensitiveUtils.containsSensitive(name)) { // Camel's own list: password, apikey, access_token, ...
             return true;
         }
-        String compact = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String compact = NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
         if (SECRET_NAMES.contains(compact)) {
             return true;
         }

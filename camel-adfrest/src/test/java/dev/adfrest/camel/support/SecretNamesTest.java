@@ -1,5 +1,6 @@
 package dev.adfrest.camel.support;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,5 +23,19 @@ class SecretNamesTest {
             "X-Trace", "authenticationType", "q", "" })
     void notSecret(String name) {
         assertThat(SecretNames.looksSecret(name)).isFalse();
+    }
+
+    @Test
+    void verdictsStayTheSameWhenRememberedAndPastTheBoundOfRememberedNames() {
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SecretNames.MAX_REMEMBERED * 2; i++) {
+                assertThat(SecretNames.looksSecret("x_api_key_" + i)).as("x_api_key_" + i).isTrue();
+                assertThat(SecretNames.looksSecret("pageToken" + i)).as("pageToken" + i).isFalse();
+            }
+        }
+        assertThat(SecretNames.looksSecret("api_key")).isTrue();
+        assertThat(SecretNames.looksSecret("API_KEY")).isTrue();
+        assertThat(SecretNames.looksSecret("$skiptoken")).isFalse();
+        assertThat(SecretNames.looksSecret(null)).isFalse();
     }
 }
