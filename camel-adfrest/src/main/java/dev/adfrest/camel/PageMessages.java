@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.adfrest.camel.source.RunPage;
 import dev.adfrest.camel.support.Headers;
@@ -24,6 +25,12 @@ import org.apache.hc.core5.http.ContentType;
 final class PageMessages {
 
     private static final HeaderFilterStrategy SAFE = new AdfRestHeaderFilterStrategy();
+    /**
+     * The safe set's verdicts by header name: it looks at names only (a set, prefixes and a regular expression), and
+     * an API sends the same few names on every page. Bounded, as the names are the API's to choose.
+     */
+    private static final Map<String, Boolean> SAFE_VERDICTS = new ConcurrentHashMap<>();
+    static final int MAX_REMEMBERED = 256;
 
     private final HeaderFilterStrategy headerFilter;
     /** Whether bodies are rows of a translator (they then say how many rows were skipped). */
@@ -96,11 +103,27 @@ final class PageMessages {
             List<String> values = header.getValue();
             Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
             all.merge(header.getKey(), value, PageMessages::join); // "Link" and "link" are one header
-            if (!headerFilter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
+            if (!filteredOut(header.getKey(), value, exchange)) {
                 message.setHeader(header.getKey(), value);
             }
         }
         message.setHeader(AdfRestConstants.RESPONSE_HEADERS, all);
+    }
+
+    /** Whether the filter keeps a response header out of the top-level headers. */
+    private boolean filteredOut(String name, Object value, Exchange exchange) {
+        if (headerFilter != SAFE || value == null) {
+            // a user's strategy may look at anything; Camel's looks at the value only to refuse nulls
+            return headerFilter.applyFilterToExternalHeaders(name, value, exchange);
+        }
+        Boolean known = SAFE_VERDICTS.get(name);
+        if (known == null) {
+            known = SAFE.applyFilterToExternalHeaders(name, value, exchange);
+            if (SAFE_VERDICTS.size() < MAX_REMEMBERED) {
+                SAFE_VERDICTS.put(name, known);
+            }
+        }
+        return known;
     }
 
     private static Object join(Object a, Object b) {

@@ -35,7 +35,11 @@ class ResponseHeadersTest extends CamelTestSupport {
 
     /** A page whose headers try to redirect a Kafka topic, a file name and an HTTP producer's credentials. */
     private static void hostileHeaders(String path) {
-        api.stubFor(get(urlEqualTo(path)).willReturn(Pages.json("{\"data\":[1]}")
+        hostileHeaders(path, "{\"data\":[1]}");
+    }
+
+    private static void hostileHeaders(String path, String body) {
+        api.stubFor(get(urlEqualTo(path)).willReturn(Pages.json(body)
                 .withHeader("kafka.OVERRIDE_TOPIC", "attacker-topic")
                 .withHeader("Authorization", "Bearer attacker")
                 .withHeader("CamelFileName", "../../etc/cron.d/evil")
@@ -66,6 +70,26 @@ class ResponseHeadersTest extends CamelTestSupport {
                 .containsEntry("Set-Cookie", List.of("a=1", "b=2"));
         assertThat(all.keySet()).contains("kafka.OVERRIDE_TOPIC", "CamelFileName"); // names as sent
         assertThat(all.get("x-total-count")).isEqualTo("1"); // look-ups ignore letter case
+    }
+
+    /** The safe set's verdicts are remembered by header name: later pages get the same verdicts as the first. */
+    @Test
+    void everyPageGetsTheSameVerdicts() throws Exception {
+        hostileHeaders("/p1", "{\"next\":\"" + Pages.baseUrl(api) + "/p2\"}");
+        hostileHeaders("/p2", "{\"next\":\"" + Pages.baseUrl(api) + "/p3\"}");
+        hostileHeaders("/p3", "{}");
+
+        List<Exchange> pages = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/p1?repeatCount=1&initialDelay=0"
+                + "&paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})", 3);
+
+        assertThat(pages).hasSize(3).allSatisfy(page -> {
+            assertThat(page.getMessage().getHeaders()).containsEntry("X-RateLimit-Remaining", "99")
+                    .containsEntry("x-ms-request-id", "r-1").containsEntry("Content-Type", "application/json")
+                    .doesNotContainKeys("kafka.OVERRIDE_TOPIC", "Authorization", "CamelFileName", "X-Total-Count",
+                            "Set-Cookie");
+            assertThat(page.getMessage().getHeader(AdfRestConstants.RESPONSE_HEADERS, Map.class))
+                    .containsEntry("kafka.OVERRIDE_TOPIC", "attacker-topic").containsEntry("Set-Cookie", List.of("a=1", "b=2"));
+        });
     }
 
     @Test
