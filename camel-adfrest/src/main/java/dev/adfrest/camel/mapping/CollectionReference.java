@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * ADF's {@code collectionReference}: the JSONPath of the array whose elements are a page's records ({@code $.data},
@@ -47,10 +48,8 @@ final class CollectionReference {
             return List.of();
         }
         if (path.definite()) {
-            if (found.isArray()) {
-                List<JsonNode> records = new ArrayList<>(found.size());
-                found.forEach(records::add);
-                return records;
+            if (found instanceof ArrayNode array) {
+                return new RecordList(array); // the elements where they are, not copied
             }
             if (found.isObject()) {
                 return List.of(found);
