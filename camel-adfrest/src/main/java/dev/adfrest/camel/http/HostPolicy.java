@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,9 +51,22 @@ public final class HostPolicy {
         }
     }
 
+    /** A target already allowed: scheme and host in lower case, the port with the scheme's default filled in. */
+    private record Passed(String scheme, String host, int port) {
+    }
+
+    /** The most targets {@link #passed} remembers: next links name the API's hosts, and those are few. */
+    static final int MAX_REMEMBERED = 64;
+
     private final String baseScheme;
     private final Entry base;
     private final List<Entry> entries;
+    /**
+     * Targets that passed: every page's request is checked, and the verdict depends on the scheme, host and port only
+     * (the policy never changes), so the regular expressions and the address check run once per target. Only allowed
+     * targets are remembered; a refused one is refused afresh, with its message.
+     */
+    private final Set<Passed> passed = ConcurrentHashMap.newKeySet();
 
     private HostPolicy(String baseScheme, Entry base, List<Entry> entries) {
         this.baseScheme = baseScheme;
@@ -152,6 +167,10 @@ public final class HostPolicy {
         String host = target.getHost() == null ? "" : unbracket(target.getHost().toLowerCase(Locale.ROOT));
         int defaultPort = scheme.equals("https") ? 443 : 80;
         int port = target.getPort() < 0 ? defaultPort : target.getPort();
+        Passed key = new Passed(scheme, host, port);
+        if (passed.contains(key)) {
+            return;
+        }
         boolean hostAllowed = base.matches(host, port, defaultPort)
                               || entries.stream().anyMatch(e -> e.matches(host, port, defaultPort));
         if (!hostAllowed) {
@@ -172,6 +191,9 @@ public final class HostPolicy {
                 throw new RefusedRequestException("refusing a request to " + target + ": '" + host + "' is "
                                                   + internalReason(host, kind));
             }
+        }
+        if (passed.size() < MAX_REMEMBERED) {
+            passed.add(key);
         }
     }
 

@@ -80,6 +80,29 @@ class HostPolicyTest {
         allowed(HostPolicy.of("http://api.example.com", null), "https://api.example.com/x"); // an upgrade is fine
     }
 
+    /** Verdicts on targets already allowed are remembered (every page is checked): they must stay the same. */
+    @Test
+    void everyTargetGetsTheSameVerdictEachTimeItIsChecked() {
+        HostPolicy policy = HostPolicy.of("https://api.example.com", "*.cdn.example.com");
+        for (int round = 0; round < 3; round++) {
+            allowed(policy, "https://api.example.com/x?page=" + round);
+            allowed(policy, "https://API.example.com:443/y");
+            refused(policy, "http://api.example.com/x", "from https to plain http");
+            refused(policy, "https://api.example.com:8443/x", "allowedHosts");
+            refused(policy, "https://169.254.169.254/latest/meta-data/", "allowedHosts");
+            for (int i = 0; i < HostPolicy.MAX_REMEMBERED * 2; i++) {
+                allowed(policy, "https://s" + i + ".cdn.example.com/x");
+            }
+            refused(policy, "https://evil.example.net/x", "evil.example.net:443");
+            refused(policy, "https://cdn.example.com/x", "allowedHosts");
+        }
+        HostPolicy star = HostPolicy.of("https://api.example.com", "*");
+        for (int round = 0; round < 3; round++) {
+            allowed(star, "https://anywhere.example.org/x");
+            refused(star, "https://127.0.0.1/x", "loopback");
+        }
+    }
+
     @Test
     void onlyHttpAndHttps() {
         refused(HostPolicy.of("https://api.example.com", "*"), "ftp://api.example.com/x", "scheme 'ftp'");
