@@ -44,6 +44,7 @@ import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
@@ -209,7 +210,7 @@ public final class HttpTransport implements Closeable {
 
     private <T> T execute(Redirects.Hop hop, PageRequest request, Payload payload, BodyReader<T> reader,
                           HttpClientContext context) throws IOException {
-        HttpUriRequestBase http = new HttpUriRequestBase(hop.method(), hop.uri());
+        HttpUriRequestBase http = new HopRequest(hop.method(), hop.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String value = header.getValue() == null ? "" : header.getValue();
             if (!Headers.isSafeValue(value)) {
@@ -261,6 +262,37 @@ public final class HttpTransport implements Closeable {
             return request.getUri();
         } catch (URISyntaxException e) {
             throw new IOException("Invalid request URI: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A request that hands back the URI it was made from while its target is unchanged: HttpCore keeps only the
+     * target's parts and would assemble the URI and parse it again for the credentials' interceptor, on every page.
+     * Should anything change the target (a user's interceptor), HttpCore's own answer is used.
+     */
+    static final class HopRequest extends HttpUriRequestBase {
+        private static final long serialVersionUID = 1L;
+        private final transient URI uri;
+        private final String scheme;
+        private final URIAuthority authority;
+        private final String path;
+
+        HopRequest(String method, URI uri) {
+            super(method, uri);
+            // HttpCore's URI leaves out user info and a fragment, and has at least "/" as its path
+            boolean asHttpCoreBuildsIt = uri.getRawUserInfo() == null && uri.getRawFragment() == null
+                                         && uri.getRawPath() != null && !uri.getRawPath().isBlank();
+            this.uri = asHttpCoreBuildsIt ? uri : null;
+            this.scheme = getScheme();
+            this.authority = getAuthority();
+            this.path = getPath();
+        }
+
+        @Override
+        public URI getUri() throws URISyntaxException {
+            // the setters replace these objects: the same ones mean the same target
+            boolean unchanged = getScheme() == scheme && getAuthority() == authority && getPath() == path;
+            return uri != null && unchanged ? uri : super.getUri();
         }
     }
 
