@@ -23,7 +23,8 @@ public record PageRequest(String method, String url, Map<String, String> headers
     public PageRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
-        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        // most requests have no headers of their own: no copy of an empty map for every page
+        headers = headers == null || headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The value of a header, matching the name without regard to case; null when absent. */

@@ -228,14 +228,15 @@ public final class Paginator {
         if (nextCursors == null) {
             return stop(StopReason.RANGE_EXHAUSTED, exhausted(cursors, partition.count()));
         }
-        Map<ValueRule, JsonNode> values = new LinkedHashMap<>();
+        // a list, not a map keyed by rule: hashing the rule records again on every page costs more than it saves
+        List<Map.Entry<ValueRule, JsonNode>> values = new ArrayList<>(rules.values().size());
         for (ValueRule rule : rules.values()) {
             ResponseReader.Value value = ResponseReader.valueOf(rule, response, page);
             if (value.node() == null) {
                 return stop(StopReason.NO_NEXT_VALUE, "pagination rule " + rule.rule() + " gives no value on page "
                                                       + page + ": " + value.absentBecause());
             }
-            values.put(rule, value.node());
+            values.add(Map.entry(rule, value.node()));
         }
         String link = followsLink ? LinkHeader.next(response.headerValues("Link")) : null;
         if (followsLink && link == null && values.isEmpty() && !repeats) {
@@ -245,7 +246,7 @@ public final class Paginator {
         Draft draft = base;
         String nextUrl = link;
         String nextUrlSource = "The Link header (rel=\"next\")";
-        for (Map.Entry<ValueRule, JsonNode> e : values.entrySet()) {
+        for (Map.Entry<ValueRule, JsonNode> e : values) {
             if (e.getKey().target() instanceof Target.Url) {
                 nextUrl = ResponseReader.text(e.getValue());
                 nextUrlSource = "Pagination rule " + e.getKey().rule();
@@ -254,7 +255,7 @@ public final class Paginator {
         if (nextUrl != null) {
             draft = draft.withUrl(followed(made.url(), nextUrl, nextUrlSource, page));
         }
-        for (Map.Entry<ValueRule, JsonNode> e : values.entrySet()) {
+        for (Map.Entry<ValueRule, JsonNode> e : values) {
             draft = set(draft, e.getKey().target(), e.getValue(), e.getKey().rule(), page);
         }
         draft = withRanges(draft, nextCursors);
