@@ -56,41 +56,56 @@ public interface RunObserver {
 
     /** Tells each of {@code observers}, in order. */
     static RunObserver of(RunObserver... observers) {
-        List<RunObserver> all = List.of(observers);
+        // plain loops: a forEach would make a capturing lambda per call, and some are called for every page
+        RunObserver[] all = List.of(observers).toArray(new RunObserver[0]); // no nulls
         return new RunObserver() {
             @Override
             public void runStarted(String runId, int firstPage) {
-                all.forEach(o -> o.runStarted(runId, firstPage));
+                for (RunObserver o : all) {
+                    o.runStarted(runId, firstPage);
+                }
             }
 
             @Override
             public void requestSent() {
-                all.forEach(RunObserver::requestSent);
+                for (RunObserver o : all) {
+                    o.requestSent();
+                }
             }
 
             @Override
             public void retried(String reason) {
-                all.forEach(o -> o.retried(reason));
+                for (RunObserver o : all) {
+                    o.retried(reason);
+                }
             }
 
             @Override
             public void pageFetched(int number, int status, long bytes) {
-                all.forEach(o -> o.pageFetched(number, status, bytes));
+                for (RunObserver o : all) {
+                    o.pageFetched(number, status, bytes);
+                }
             }
 
             @Override
             public void pageProcessed(int number, long records, long bytes) {
-                all.forEach(o -> o.pageProcessed(number, records, bytes));
+                for (RunObserver o : all) {
+                    o.pageProcessed(number, records, bytes);
+                }
             }
 
             @Override
             public void runEnded(RunEnd end) {
-                all.forEach(o -> o.runEnded(end));
+                for (RunObserver o : all) {
+                    o.runEnded(end);
+                }
             }
 
             @Override
             public void recordsWritten(long records) {
-                all.forEach(o -> o.recordsWritten(records));
+                for (RunObserver o : all) {
+                    o.recordsWritten(records);
+                }
             }
         };
     }
