@@ -96,6 +96,10 @@ final class PageScanner {
         if (token == JsonToken.START_ARRAY) {
             return array(p, step);
         }
+        if (token == JsonToken.VALUE_STRING) {
+            // what readTree makes of a string (a next link, on every page), without a deserialization context
+            return nodes.textNode(p.getText());
+        }
         return values.readTree(p);
     }
 
