@@ -115,6 +115,7 @@ public final class AdfRestClient implements BenchClient {
             // from a file, as an exported ADF mapping is kept: Camel sanitizes the endpoint URI with a regex a few
             // times at every route start, which costs ~15 ms per call for a 1 KB URI (docs/benchmarks.md)
             case ROWS -> "&translator=file:" + translatorFile(run);
+            case SINK -> throw new IllegalArgumentException("a sink workload is AdfRestSinkClient's");
         };
         return switch (w.shape()) {
             // the first page's path as relativeUrl: Graph's carries a query ($top)
@@ -130,6 +131,7 @@ public final class AdfRestClient implements BenchClient {
             case HUGE -> "adfrest:" + run.firstUrl()
                          + "?paginationRules=RAW({\"AbsoluteUrl\":\"$.next\"})&maxResponseSize=" + HUGE_MAX_RESPONSE
                          + common;
+            case SINK -> throw new IllegalArgumentException("a sink workload is AdfRestSinkClient's");
         };
     }
 

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The benchmark: starts the API in processes of its own (nginx for static pages, a JVM server for the rest), runs every
  * client on each workload, prints the table.
  * <pre>
- * Bench [--profile full|smoke] [--only W1,W4] [--clients adfrest,floor-asis,...] [--short N] [--warmup N] [--runs N]
+ * Bench [--profile full|smoke] [--only W1,W4,S1] [--clients adfrest,floor-asis,...] [--short N] [--warmup N] [--runs N]
  *       [--pin] [--nginx PATH] [--in-process] [--jfr adfrest] [--out DIR]
  * Bench --render DIR    (the table of a finished run again, from its results.jsonl and context.json)
  * </pre>
@@ -64,17 +64,26 @@ public final class Bench {
     static List<Workload> selected(Options options) {
         List<Workload> all = Workloads.of(options.profile);
         options.only.forEach(id -> {
-            if (all.stream().noneMatch(w -> w.id().equals(id))) {
+            if (all.stream().noneMatch(w -> named(all, w, id))) {
                 throw new IllegalArgumentException("No workload " + id + " in profile " + options.profile);
             }
         });
         return all.stream()
-                .filter(w -> options.only.isEmpty() || options.only.contains(w.id()))
+                .filter(w -> options.only.isEmpty() || options.only.stream().anyMatch(id -> named(all, w, id)))
                 .map(w -> w.withRuns(options.shortRounds < 0 ? w.shortRounds() : options.shortRounds,
                         options.warmup < 0 ? w.warmupRuns() : options.warmup,
                         options.runs < 0 ? w.runs() : options.runs))
                 .filter(w -> !clientsOn(w, options.clients).isEmpty())
                 .toList();
+    }
+
+    /**
+     * {@code --only} names a workload by its id, or, where no workload has that id, a set of them by the ids' first
+     * part: S1 is S1-100, S1-100-gzip, ...; S1-1000 is only S1-1000.
+     */
+    private static boolean named(List<Workload> all, Workload w, String id) {
+        return w.id().equals(id)
+               || w.id().startsWith(id + "-") && all.stream().noneMatch(other -> other.id().equals(id));
     }
 
     public static List<RunResult> run(Options options) throws Exception {

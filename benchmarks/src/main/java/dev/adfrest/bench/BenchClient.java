@@ -23,7 +23,7 @@ public interface BenchClient {
      * @param workload the workload, at the size of this run
      * @param baseUrl  the API, http://127.0.0.1:port
      * @param outDir   where HUGE pages are written
-     * @param sink     where pages go
+     * @param sink     where pages go (SINK: told how many records the client wrote)
      */
     record Run(Workload workload, String baseUrl, Path outDir, Sink sink) {
 
@@ -35,6 +35,16 @@ public interface BenchClient {
         /** The first page's URL. */
         public String firstUrl() {
             return pages().firstUrl();
+        }
+
+        /** SINK: where the records are written (POST). */
+        public String sinkUrl() {
+            return baseUrl + "/" + workload.id() + "/import";
+        }
+
+        /** SINK: the records of this run, made one at a time as they are read. */
+        public java.util.Iterator<java.util.Map<String, Object>> records() {
+            return SinkRecords.of(workload.pages());
         }
 
         /** The file a HUGE page is copied to. */

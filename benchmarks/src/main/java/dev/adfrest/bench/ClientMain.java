@@ -100,6 +100,12 @@ public final class ClientMain {
             long[] counts1 = counts();
             long connections = counts1[0] - counts0[0];
             long requests = counts1[1] - counts0[1];
+            if (w.isSink()) {
+                long received = counts1[2] - counts0[2];
+                return new RunResult(w.id(), name, phase, n, sinkStatus(w, sink, received, requests), requests,
+                        received, counts1[3] - counts0[3], wall, cpu, -1, -1, peakHeap, liveHeap, rss, rssEnd,
+                        connections, requests, -1, -1, -1, "");
+            }
             String status = status(run, sink);
             if (status.equals("ok") && w.oneRequest() && requests != 1) {
                 status = "failed: " + requests + " requests, expected 1";
@@ -156,6 +162,19 @@ public final class ClientMain {
                + w.pages() + " / " + expected;
     }
 
+    /**
+     * A sink run is complete when the client says it wrote every record, the API counted each of them once, and it
+     * took one request per batch (no batch sent twice, split or merged).
+     */
+    private static String sinkStatus(Workload w, Sink sink, long received, long requests) {
+        long expected = w.pages();
+        if (sink.records() == expected && received == expected && requests == w.batchesOf(expected)) {
+            return "ok";
+        }
+        return "failed: the client wrote " + sink.records() + " records, the API counted " + received + " in "
+               + requests + " requests; expected " + expected + " in " + w.batchesOf(expected);
+    }
+
     /** The bytes copied: counted for pages as-is, the run's total for records (a List does not know its bytes). */
     private long bytes(BenchClient.Run run, Sink sink) {
         return kind == Clients.Kind.AS_IS ? sink.bytes() : run.pages().bytes();
@@ -170,8 +189,8 @@ public final class ClientMain {
     }
 
     /**
-     * Connections the API server has accepted and requests it has answered so far: our JVM server's counts (its admin
-     * port is not counted), or nginx's stub_status, which counts itself too: each of our reads opened one connection
+     * Connections the API server has accepted, requests it has answered, and records and body bytes written to it so
+     * far: our JVM server's counts (its admin port is not counted), or nginx's stub_status (no records), which counts itself too: each of our reads opened one connection
      * and made one request, and is taken off.
      */
     private long[] counts() throws IOException {
@@ -184,10 +203,12 @@ public final class ClientMain {
         adminReads++;
         Matcher nginx = NGINX_COUNTS.matcher(body);
         if (nginx.find()) {
-            return new long[] {Long.parseLong(nginx.group(1)) - adminReads, Long.parseLong(nginx.group(2)) - adminReads};
+            return new long[] {Long.parseLong(nginx.group(1)) - adminReads, Long.parseLong(nginx.group(2)) - adminReads,
+                0, 0};
         }
-        String[] ours = body.split(" ");
-        return new long[] {Long.parseLong(ours[0]), Long.parseLong(ours[1])};
+        String[] ours = body.split(" "); // connections requests records bytes
+        return new long[] {Long.parseLong(ours[0]), Long.parseLong(ours[1]), Long.parseLong(ours[2]),
+            Long.parseLong(ours[3])};
     }
 
     /** The innermost cause says why; the wrappers (route, endpoint) repeat the URI at length. */

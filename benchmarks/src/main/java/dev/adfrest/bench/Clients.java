@@ -17,7 +17,9 @@ public final class Clients {
         /** the page's records (collectionReference) */
         RECORDS("floor-records", null),
         /** the page's records mapped to typed rows (translator) */
-        ROWS("floor-rows", "camel-http-rows");
+        ROWS("floor-rows", "camel-http-rows"),
+        /** the other way: records written to the API in batches (the sink workloads) */
+        SINK("floor-sink", "camel-http-sink");
 
         private final String floor;
         private final String camel;
@@ -69,7 +71,15 @@ public final class Clients {
             new Spec("adfrest-k3", Kind.AS_IS, () -> new AdfRestClient(Kind.AS_IS, 1, 3),
                     "three adfrest routes with partitions=3 in one context (RANGE)"),
             new Spec("adfrest-w", Kind.AS_IS, () -> AdfRestClient.incremental(),
-                    "adfrest as an incremental copy whose watermark is above every record"));
+                    "adfrest as an incremental copy whose watermark is above every record"),
+            new Spec("floor-sink", Kind.SINK, () -> new FloorSinkClient(),
+                    "HttpClient 5 loop, each batch written by Jackson's generator straight into the request body"),
+            new Spec("camel-http-sink", Kind.SINK, () -> new CamelHttpSinkClient(false),
+                    "camel-http route: the Iterator cut into lists of N, split streaming, marshal().json(), POST"),
+            new Spec("camel-http-agg", Kind.SINK, () -> new CamelHttpSinkClient(true),
+                    "the issue's camel-http route: split streaming, aggregate N, marshal().json(), POST"),
+            new Spec("adfrest-sink", Kind.SINK, () -> new AdfRestSinkClient(),
+                    "adfrest's producer: to(\"adfrest:...?writeBatchSize=N\") with the Iterator as body"));
 
     private Clients() {
     }

@@ -151,7 +151,7 @@ public final class PageBodies {
         Pages(Workload w, String base) {
             this.w = w;
             this.base = base;
-            this.records = w.shape() == Shape.HUGE ? new Records(new byte[0], 0) : pageRecords(w.style(), w.pageBytes());
+            this.records = w.shape() == Shape.HUGE || w.isSink() ? new Records(new byte[0], 0) : pageRecords(w.style(), w.pageBytes());
         }
 
         public Records records() {
@@ -171,6 +171,7 @@ public final class PageBodies {
                               + (n == 1 ? "" : "&$skiptoken=" + skiptoken(n));
                 case RANGE -> rangePath(w.id()) + "?offset=" + (long) (n - 1) * Workload.RANGE_STEP;
                 case HUGE -> "/" + w.id() + "/huge/" + w.pageBytes();
+                case SINK -> throw new IllegalStateException("a sink has no pages");
             };
         }
 
@@ -191,6 +192,7 @@ public final class PageBodies {
                               + "\"value\":[";
                 case RANGE -> "{\"offset\":" + (long) (n - 1) * Workload.RANGE_STEP + ",\"data\":[";
                 case HUGE -> throw new IllegalStateException("HUGE pages are streamed");
+                case SINK -> throw new IllegalStateException("a sink has no pages");
             });
         }
 
@@ -199,6 +201,7 @@ public final class PageBodies {
                 case NEXT_LINK -> n < w.pages() ? "],\"next\":\"" + base + path(n + 1) + "\"}" : "],\"next\":null}";
                 case GRAPH, RANGE -> "]}";
                 case HUGE -> throw new IllegalStateException("HUGE pages are streamed");
+                case SINK -> throw new IllegalStateException("a sink has no pages");
             });
         }
 

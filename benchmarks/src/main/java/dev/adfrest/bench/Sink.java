@@ -70,6 +70,11 @@ public final class Sink {
         counted(0);
     }
 
+    /** The sink workloads: the client wrote {@code n} records (as it says; the API's count is checked besides). */
+    public synchronized void written(long n) {
+        records += n;
+    }
+
     private void counted(long size) {
         pages++;
         bytes += size;

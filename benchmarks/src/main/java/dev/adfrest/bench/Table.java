@@ -45,10 +45,14 @@ public final class Table {
                           long tookSeconds, List<String> servers, Map<String, String> loads) {
     }
 
-    /** Medians of one client's successful measured runs on one workload. CPU in s per 1,000 pages; busy in % of a core. */
+    /**
+     * Medians of one client's successful measured runs on one workload. CPU in s per 1,000 pages (and per 1,000,000
+     * records where there are records: NaN otherwise); busy in % of a core.
+     */
     record Steady(int runs, double pagesPerSec, double mbPerSec, double cpuPer1k, double serverCpuPer1k,
                   double clientBusy, double serverBusy, double firstPageMs, double peakHeapMb, double liveHeapMb,
-                  double rssMb, double connections, double requests, double heapAtMarkMb, double heapAtEndMb) {
+                  double rssMb, double connections, double requests, double heapAtMarkMb, double heapAtEndMb,
+                  double recordsPerSec, double cpuPer1M, double serverCpuPer1M) {
     }
 
     /** The short run: all rounds on the cold JVM together (pages over wall time), and its first round alone. */
@@ -80,7 +84,12 @@ public final class Table {
                 median(ok, RunResult::connections),
                 median(ok, RunResult::requests),
                 median(ok, r -> r.heapAtMark() / MB),
-                median(ok, r -> r.heapAtEnd() / MB)));
+                median(ok, r -> r.heapAtEnd() / MB),
+                median(ok, r -> r.records() / seconds(r.wallNanos())),
+                medianOrNaN(ok.stream().filter(r -> r.records() > 0).toList(),
+                        r -> seconds(r.cpuNanos()) * 1e6 / r.records()),
+                medianOrNaN(ok.stream().filter(r -> r.records() > 0 && r.serverCpuNanos() >= 0).toList(),
+                        r -> seconds(r.serverCpuNanos()) * 1e6 / r.records())));
     }
 
     Optional<Short> shortRun(String workload, String client) {
@@ -146,8 +155,11 @@ public final class Table {
         }
         context.servers().forEach(s -> sb.append("API: ").append(s).append('\n'));
         sb.append('\n');
-        throughput(sb);
-        memory(sb);
+        if (workloads.stream().anyMatch(w -> w.mode() == Workload.Mode.THROUGHPUT && !w.isSink())) {
+            throughput(sb);
+            memory(sb);
+        }
+        sinks(sb);
         workloads.stream().filter(w -> w.mode() == Workload.Mode.COLD_START).forEach(w -> cold(sb, w));
         workloads.stream().filter(Workload::isSoak).forEach(w -> soak(sb, w));
         sb.append('\n');
@@ -163,6 +175,10 @@ public final class Table {
         if (w.mode() == Workload.Mode.COLD_START) {
             return w.runs() + " JVM starts per client";
         }
+        if (w.isSink()) {
+            return String.format(Locale.ROOT, "%d warm-up (%,d records) + %d measured runs", w.warmupRuns(),
+                    w.warmupPages(), w.runs());
+        }
         return (w.shortRounds() > 0 ? w.shortRounds() + " short rounds + " : "") + w.warmupRuns() + " warm-up + "
                + w.runs() + " measured runs" + (w.pagesFor().isEmpty() ? "" : " (" + w.pagesFor().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue() + " pages").reduce((a, b) -> a + ", " + b).orElse("") + ")");
@@ -174,7 +190,7 @@ public final class Table {
                   + "| x camel-http |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
-            if (w.mode() != Workload.Mode.THROUGHPUT) {
+            if (w.mode() != Workload.Mode.THROUGHPUT || w.isSink()) {
                 continue;
             }
             for (String client : clientsOn(w)) {
@@ -213,7 +229,7 @@ public final class Table {
                   + "| requests / run |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Workload w : workloads) {
-            if (w.mode() != Workload.Mode.THROUGHPUT) {
+            if (w.mode() != Workload.Mode.THROUGHPUT || w.isSink()) {
                 continue;
             }
             for (String client : clientsOn(w)) {
@@ -229,6 +245,50 @@ public final class Table {
                   + " size). Live heap: the largest heap left after a GC during the run (- when no GC ran). RSS: VmHWM of"
                   + " the client JVM during the run. Conns, requests: TCP connections the server accepted and requests"
                   + " it answered during the run.\n");
+    }
+
+    /** The sink workloads: records written, per client, with the CPU per million records on both sides. */
+    private void sinks(StringBuilder sb) {
+        List<Workload> sinks = workloads.stream().filter(Workload::isSink).toList();
+        if (sinks.isEmpty()) {
+            return;
+        }
+        sb.append("\nSink: records written to the JVM server, which counts and drops them\n\n");
+        sb.append("| workload | batch | gzip | client | runs | records/s | MB/s sent | client CPU s / 1M records "
+                  + "| server CPU s / 1M records | client CPU % | server CPU % | peak heap MB | live heap MB | RSS MB "
+                  + "| requests / run | conns / run | x floor | x floor by CPU | x camel-http |\n");
+        sb.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Workload w : sinks) {
+            for (String client : clientsOn(w)) {
+                String head = String.format(Locale.ROOT, "| %s | %d | %s | %s |", w.id(), w.batch(),
+                        w.gzip() ? "gzip" : "none", client);
+                Optional<Steady> row = steady(w.id(), client);
+                if (row.isEmpty()) {
+                    sb.append(String.format("%s 0 | %s | | | | | | | | | | | | | |%n", head, status(w.id(), client)));
+                    continue;
+                }
+                Steady r = row.get();
+                sb.append(String.format(Locale.ROOT, "%s %d | %s | %.1f | %s | %s | %.0f | %s | %.0f | %s | %.0f | %.0f"
+                                                     + " | %.0f | %s | %s | %s |%n",
+                        head, r.runs(), String.format(Locale.ROOT, "%,.0f", r.recordsPerSec()), r.mbPerSec(),
+                        figure(r.cpuPer1M()), figure(r.serverCpuPer1M()), r.clientBusy(),
+                        Double.isNaN(r.serverBusy()) ? "-" : String.format(Locale.ROOT, "%.0f", r.serverBusy()),
+                        r.peakHeapMb(), Double.isNaN(r.liveHeapMb()) ? "-" : String.format(Locale.ROOT, "%.0f",
+                                r.liveHeapMb()), r.rssMb(), r.requests(), r.connections(),
+                        ratio(w, client, Clients.floorOf(client), Target.Measure.RECORDS_PER_SEC),
+                        cpuRatio(w, client, Clients.floorOf(client), Target.Measure.RECORDS_PER_SEC),
+                        ratio(w, client, Clients.camelOf(client), Target.Measure.RECORDS_PER_SEC)));
+            }
+        }
+        sb.append("\nMedians over the measured runs. Records/s: records the API counted over the run's wall time. MB/s"
+                  + " sent: request bodies as the API received them (compressed, with gzip), 10^6 bytes. Client CPU: the"
+                  + " client JVM's process CPU time (all threads, GC and JIT included); server CPU: the JVM server's"
+                  + " (reading, gunzipping and counting the records); per 1,000,000 records, and as % of one core over"
+                  + " the run's wall time (2 cores = 200 %). Peak heap: sum of the heap pools' peaks (an upper bound;"
+                  + " mostly the young generation). Live heap: the largest heap left after a GC during the run. Every"
+                  + " run is checked: the client wrote every record, the API counted each once, in exactly one request"
+                  + " per batch. x floor: records/s against floor-sink; x floor by CPU: floor-sink's CPU per record over"
+                  + " the client's (above 1: it costs less); x camel-http: records/s against camel-http-sink.\n");
     }
 
     private void cold(StringBuilder sb, Workload w) {
@@ -266,10 +326,15 @@ public final class Table {
 
     /** The floor's CPU per page over the client's (above 1: the client costs less), steady state. */
     private String cpuRatio(Workload w, String client, String floor) {
+        return cpuRatio(w, client, floor, Target.Measure.PAGES_PER_SEC);
+    }
+
+    /** The floor's CPU per page (or record) over the client's, steady state. */
+    private String cpuRatio(Workload w, String client, String floor, Target.Measure measure) {
         if (client.equals(floor) || !w.clients().contains(floor)) {
             return "";
         }
-        var r = Target.Measure.PAGES_PER_SEC.cpuRatio(this, w.id(), client, floor);
+        var r = measure.cpuRatio(this, w.id(), client, floor);
         return r.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx", r.getAsDouble());
     }
 

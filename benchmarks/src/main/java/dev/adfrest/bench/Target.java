@@ -21,6 +21,8 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
         SHORT_PAGES_PER_SEC("pages/s in the short run", true),
         /** MB/s, median of the measured runs */
         MB_PER_SEC("MB/s", true),
+        /** records/s, median of the measured runs (the sink) */
+        RECORDS_PER_SEC("records/s", true),
         /** cold start: from the JVM's launch to the first page in the sink */
         COLD_FIRST_PAGE("time from JVM start to the first page", false),
         /** cold start: RSS at the end of the run */
@@ -39,14 +41,15 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
                 case PAGES_PER_SEC -> value(t.steady(workload, client).map(Table.Steady::pagesPerSec));
                 case SHORT_PAGES_PER_SEC -> value(t.shortRun(workload, client).map(Table.Short::pagesPerSec));
                 case MB_PER_SEC -> value(t.steady(workload, client).map(Table.Steady::mbPerSec));
+                case RECORDS_PER_SEC -> value(t.steady(workload, client).map(Table.Steady::recordsPerSec));
                 case COLD_FIRST_PAGE -> value(t.cold(workload, client).map(Table.Cold::firstPageMs));
                 case COLD_RSS -> value(t.cold(workload, client).map(Table.Cold::rssEndMb));
             };
         }
 
         /**
-         * For the throughput measures, the same comparison by CPU per page ({@code base}'s over {@code mine}'s: above
-         * 1 when mine costs less): what a busy machine disturbs least.
+         * For the throughput measures, the same comparison by CPU per page or record ({@code base}'s over
+         * {@code mine}'s: above 1 when mine costs less): what a busy machine disturbs least.
          */
         OptionalDouble cpuRatio(Table t, String workload, String mine, String base) {
             Optional<Double> m;
@@ -55,6 +58,10 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
                 case PAGES_PER_SEC, MB_PER_SEC -> {
                     m = t.steady(workload, mine).map(Table.Steady::cpuPer1k);
                     b = t.steady(workload, base).map(Table.Steady::cpuPer1k);
+                }
+                case RECORDS_PER_SEC -> {
+                    m = t.steady(workload, mine).map(Table.Steady::cpuPer1M);
+                    b = t.steady(workload, base).map(Table.Steady::cpuPer1M);
                 }
                 case SHORT_PAGES_PER_SEC -> {
                     m = t.shortRun(workload, mine).map(Table.Short::cpuPer1k);
@@ -102,7 +109,8 @@ public record Target(String text, BiFunction<Table, Workload, String> check) {
             boolean met = measure.higherIsBetter ? ratio >= factor : ratio <= factor;
             OptionalDouble cpu = byCpu ? measure.cpuRatio(t, w.id(), mine, base) : OptionalDouble.empty();
             return verdict(met, String.format(Locale.ROOT, "%.2fx", ratio) + (cpu.isEmpty() ? ""
-                    : String.format(Locale.ROOT, "; by CPU per page %.2fx", cpu.getAsDouble())));
+                    : String.format(Locale.ROOT, "; by CPU per %s %.2fx",
+                            measure == Measure.RECORDS_PER_SEC ? "record" : "page", cpu.getAsDouble())));
         });
     }
 

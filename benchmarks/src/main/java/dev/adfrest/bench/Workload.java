@@ -14,14 +14,17 @@ import java.util.Map;
  * @param title        one line for the table
  * @param shape        how pages follow each other
  * @param style        what the records in a page look like
- * @param pages        pages in one run (RANGE: the number of offsets)
- * @param pageBytes    the approximate size of one page (HUGE: the exact size of the single page)
+ * @param pages        pages in one run (RANGE: the number of offsets; SINK: the records written)
+ * @param pageBytes    the approximate size of one page (HUGE: the exact size of the single page; SINK: of one record)
+ * @param batch        SINK: records per request (writeBatchSize); 0 for the others
  * @param latencyMs    server think time before each response
- * @param gzip         pages are sent gzip-encoded, and only to clients that ask for it
+ * @param gzip         pages are sent gzip-encoded, and only to clients that ask for it (SINK: the clients send their
+ *                     batches gzip-encoded)
  * @param mode         how runs are made and what is reported
  * @param shortRounds  THROUGHPUT: rounds at full size on the cold client JVM, reported as the short run
  * @param warmupRuns   runs after the short rounds and before the measured ones, not reported
- * @param warmupPages  pages in a warm-up run (smaller than {@code pages} where a full run would take long)
+ * @param warmupPages  pages in a warm-up run (smaller than {@code pages} where a full run would take long; SINK:
+ *                     records)
  * @param warmupBytes  HUGE: the size of the warm-up page
  * @param runs         measured runs (steady state; COLD_START: JVM starts); medians are taken over them
  * @param heap         -Xmx of each client JVM
@@ -39,6 +42,7 @@ public record Workload(
         Style style,
         int pages,
         long pageBytes,
+        int batch,
         int latencyMs,
         boolean gzip,
         Mode mode,
@@ -66,7 +70,12 @@ public record Workload(
         /** {@code ?offset=0,100,...}: the requests are known in advance (ADF's RANGE) */
         RANGE(null, "data"),
         /** one page of pageBytes, {@code "next":null} at its very end, copied as-is to a file */
-        HUGE("next", "data");
+        HUGE("next", "data"),
+        /**
+         * the other way: records written to the API ({@code POST /<id>/import}, a JSON array of at most {@code batch}
+         * records per request), which counts and drops them
+         */
+        SINK(null, null);
 
         private final String nextField;
         private final String recordsField;
@@ -123,6 +132,16 @@ public record Workload(
         return latencyMs == 0 && (shape == Shape.NEXT_LINK || shape == Shape.GRAPH);
     }
 
+    /** Whether records are written to the API rather than pages read from it. */
+    public boolean isSink() {
+        return shape == Shape.SINK;
+    }
+
+    /** SINK: the requests a run of {@code records} records takes (the last batch may be short). */
+    public long batchesOf(long records) {
+        return (records + batch - 1) / batch;
+    }
+
     public boolean isSoak() {
         return soakMark > 0;
     }
@@ -148,7 +167,7 @@ public record Workload(
     }
 
     public Workload withRuns(int shortRounds, int warmup, int measured) {
-        return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds, warmup,
+        return new Workload(id, title, shape, style, pages, pageBytes, batch, latencyMs, gzip, mode, shortRounds, warmup,
                 warmupPages, warmupBytes, measured, heap, soakMark, oneRequest, clients, pagesFor, targets);
     }
 
@@ -160,14 +179,14 @@ public record Workload(
 
     /** The same workload with {@code pages} pages per run (warm-up runs and soak mark no larger). */
     public Workload withPages(int pages) {
-        return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds, warmupRuns,
+        return new Workload(id, title, shape, style, pages, pageBytes, batch, latencyMs, gzip, mode, shortRounds, warmupRuns,
                 Math.min(warmupPages, pages), warmupBytes, runs, heap, Math.min(soakMark, pages), oneRequest, clients, Map.of(),
                 targets);
     }
 
     /** The same workload at its warm-up size. */
     public Workload warmupSized() {
-        return new Workload(id, title, shape, style, warmupPages, shape == Shape.HUGE ? warmupBytes : pageBytes,
+        return new Workload(id, title, shape, style, warmupPages, shape == Shape.HUGE ? warmupBytes : pageBytes, batch,
                 latencyMs, gzip, mode, 0, 0, warmupPages, warmupBytes, 1, heap, 0, oneRequest, clients, pagesFor, targets);
     }
 
@@ -183,6 +202,7 @@ public record Workload(
         private Style style = Style.PLAIN;
         private int pages;
         private long pageBytes;
+        private int batch;
         private int latencyMs;
         private boolean gzip;
         private Mode mode = Mode.THROUGHPUT;
@@ -208,6 +228,17 @@ public record Workload(
             this.shape = shape;
             this.pages = pages;
             this.pageBytes = pageBytes;
+            return this;
+        }
+
+        /**
+         * A sink: {@code records} records of about {@code recordBytes} written per run, {@code batch} to a request.
+         */
+        public Builder sink(int records, long recordBytes, int batch) {
+            this.shape = Shape.SINK;
+            this.pages = records;
+            this.pageBytes = recordBytes;
+            this.batch = batch;
             return this;
         }
 
@@ -285,7 +316,7 @@ public record Workload(
             if (clients.isEmpty()) {
                 throw new IllegalStateException(id + " has no clients");
             }
-            return new Workload(id, title, shape, style, pages, pageBytes, latencyMs, gzip, mode, shortRounds,
+            return new Workload(id, title, shape, style, pages, pageBytes, batch, latencyMs, gzip, mode, shortRounds,
                     warmupRuns, warmupPages < 0 ? pages : warmupPages, warmupBytes, runs, heap, soakMark, oneRequest,
                     List.copyOf(clients), Map.copyOf(pagesFor), List.copyOf(targets));
         }

@@ -109,7 +109,29 @@ public final class Workloads {
                 .clients("adfrest", "adfrest-p8", "adfrest-k3")
                 .target(Target.speedup("adfrest-k3", "adfrest", 2.5))
                 .build());
+        // --- issue 12: the sink, one workload per batch size and compression ---
+        for (int batch : new int[] {100, 1_000, 10_000}) {
+            for (boolean gzip : new boolean[] {false, true}) {
+                Workload.Builder s1 = Workload.builder(sinkId(batch, gzip), String.format(Locale.ROOT,
+                        "sink: 1,000,000 records of ~200 bytes from an Iterator, %,d per request%s", batch,
+                        gzip ? ", gzip" : "")).sink(1_000_000, 200, batch).plan(0, 2, 200_000, 5).heap("256m")
+                        .clients("floor-sink", "camel-http-sink", "camel-http-agg", "adfrest-sink");
+                if (gzip) {
+                    s1.gzip();
+                }
+                if (batch == 1_000 && !gzip) {
+                    s1.target(Target.ratio("adfrest-sink", "floor-sink", 0.9, Measure.RECORDS_PER_SEC))
+                            .target(Target.ratio("adfrest-sink", "camel-http-sink", 1.5, Measure.RECORDS_PER_SEC));
+                }
+                all.add(s1.build());
+            }
+        }
         return all;
+    }
+
+    /** S1-100, S1-100-gzip, S1-1000, ...: the sink workload of one batch size and compression. */
+    static String sinkId(int batch, boolean gzip) {
+        return "S1-" + batch + (gzip ? "-gzip" : "");
     }
 
     private static String soakVerdict(Table t, Workload w) {
@@ -143,12 +165,19 @@ public final class Workloads {
      * measured run. Clients and targets stay (the targets' verdicts mean nothing at this size).
      */
     static Workload smoke(Workload w) {
+        if (w.isSink()) {
+            // the real batch size, two and a half batches (full, full, half); the warm-up: one batch and one record
+            int records = w.batch() * 5 / 2;
+            return new Workload(w.id(), "smoke: " + w.title(), w.shape(), w.style(), records, w.pageBytes(), w.batch(),
+                    0, w.gzip(), w.mode(), 0, Math.min(w.warmupRuns(), 1), w.batch() + 1, 0, 1, "256m", 0, false,
+                    w.clients(), Map.of(), w.targets());
+        }
         boolean huge = w.shape() == Shape.HUGE;
         int pages = huge ? 1 : Math.min(w.pages(), w.isSoak() ? 50 : w.shape() == Shape.RANGE ? 10 : 20);
         Map<String, Integer> pagesFor = new LinkedHashMap<>();
         w.pagesFor().forEach((client, p) -> pagesFor.put(client, Math.min(p, 5)));
         return new Workload(w.id(), "smoke: " + w.title(), w.shape(), w.style(), pages,
-                huge ? MIB : Math.min(w.pageBytes(), 3_000), Math.min(w.latencyMs(), 2), w.gzip(), w.mode(),
+                huge ? MIB : Math.min(w.pageBytes(), 3_000), 0, Math.min(w.latencyMs(), 2), w.gzip(), w.mode(),
                 Math.min(w.shortRounds(), 2), Math.min(w.warmupRuns(), 1), Math.min(w.warmupPages(), 5), MIB,
                 1, "256m".equals(w.heap()) || "128m".equals(w.heap()) ? w.heap() : "256m", w.isSoak() ? 10 : 0,
                 w.oneRequest(), w.clients(), Map.copyOf(pagesFor), w.targets());

@@ -29,7 +29,7 @@ class BenchSmokeTest {
 
     @Test
     void everyClientCopiesEveryWorkloadTheJvmServerServes() throws Exception {
-        List<RunResult> results = run(SMOKE.stream().filter(w -> !w.isStatic()).toList());
+        List<RunResult> results = run(SMOKE.stream().filter(w -> !w.isStatic() && !w.isSink()).toList());
 
         String table = Files.readString(out.resolve("results.md"));
         assertTrue(table.contains("| W3 | adfrest-p8 | 1 |"), table);
@@ -38,6 +38,49 @@ class BenchSmokeTest {
         assertTrue(table.contains("API: JVM server"), table);
         assertTrue(results.stream().filter(r -> r.workload().equals("W9") && r.client().equals("adfrest"))
                 .allMatch(r -> r.pages() == 5 || r.phase().equals(RunResult.WARMUP)), "W9's sequential client copies 5 offsets");
+    }
+
+    @Test
+    void everyClientWritesEverySinkWorkload() throws Exception {
+        List<Workload> sinks = SMOKE.stream().filter(Workload::isSink).toList();
+        assertEquals(List.of("S1-100", "S1-100-gzip", "S1-1000", "S1-1000-gzip", "S1-10000", "S1-10000-gzip"),
+                sinks.stream().map(Workload::id).toList());
+
+        List<RunResult> results = run(sinks);
+
+        // every run: the client wrote every record, the API counted each once, one request per batch (ClientMain)
+        for (Workload w : sinks) {
+            for (String client : List.of("floor-sink", "camel-http-sink", "camel-http-agg", "adfrest-sink")) {
+                List<RunResult> measured = results.stream().filter(r -> r.workload().equals(w.id())
+                        && r.client().equals(client) && r.phase().equals(RunResult.STEADY)).toList();
+                assertEquals(1, measured.size(), w.id() + " " + client);
+                RunResult r = measured.get(0);
+                assertEquals(w.batch() * 5L / 2, r.records(), () -> r.toString());
+                assertEquals(3, r.requests(), () -> r + ": two full batches and a half");
+                assertTrue(r.bytes() > 0 && r.serverCpuNanos() >= 0, r::toString);
+            }
+        }
+        // gzip bodies reach the API smaller than plain ones of the same records
+        assertTrue(steady(results, "S1-10000-gzip", "adfrest-sink").bytes()
+                   < steady(results, "S1-10000", "adfrest-sink").bytes() / 2, results::toString);
+        String table = Files.readString(out.resolve("results.md"));
+        assertTrue(table.contains("Sink: records written") && table.contains("| S1-1000 | 1000 | none | adfrest-sink | 1 |")
+                   && table.contains("| S1-100-gzip | 100 | gzip | camel-http-agg | 1 |"), table);
+        assertTrue(table.contains("S1-1000: adfrest-sink >= 0.90x floor-sink, records/s: "), table);
+        assertTrue(!table.contains("| workload | client | runs | pages/s"), "no pages table without page workloads:\n" + table);
+    }
+
+    /** The selection names a set of workloads by its first part. */
+    @Test
+    void onlyS1SelectsEverySinkWorkload() {
+        assertEquals(6, Bench.selected(Bench.Options.parse("--profile", "smoke", "--only", "S1")).size());
+        assertEquals(List.of("S1-1000"), Bench.selected(Bench.Options.parse("--only", "S1-1000")).stream()
+                .map(Workload::id).toList());
+    }
+
+    private static RunResult steady(List<RunResult> results, String workload, String client) {
+        return results.stream().filter(r -> r.workload().equals(workload) && r.client().equals(client)
+                                            && r.phase().equals(RunResult.STEADY)).findFirst().orElseThrow();
     }
 
     @Test

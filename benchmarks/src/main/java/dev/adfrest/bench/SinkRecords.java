@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The records every write client sends: made one at a time as the iterator is read (never a list of them all), each
+ * The records every sink client sends: made one at a time as the iterator is read (never a list of them all), each
  * a Map that Jackson writes as about 200 bytes of JSON, different enough from the next that gzip has work to do.
  */
-final class WriteRecords {
+final class SinkRecords {
 
-    private WriteRecords() {
+    private SinkRecords() {
     }
 
     static Iterator<Map<String, Object>> of(int count) {
