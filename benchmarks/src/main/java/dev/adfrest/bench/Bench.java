@@ -120,7 +120,7 @@ public final class Bench {
                 results.addAll(got);
                 for (String client : clientsOn(w, options.clients)) {
                     log(String.format("%-4s %-16s %s", w.id(), client,
-                            summary(got.stream().filter(r -> r.client().equals(client)).toList())));
+                            summary(got.stream().filter(r -> r.client().equals(client)).toList(), w.isSink())));
                 }
                 String load = Table.loadAverage();
                 loads.put(w.id(), load);
@@ -234,14 +234,15 @@ public final class Bench {
         return w.clients().stream().filter(c -> clients == null || clients.contains(c)).toList();
     }
 
-    private static String summary(List<RunResult> runs) {
+    /** @param sink records/s rather than pages/s */
+    private static String summary(List<RunResult> runs, boolean sink) {
         Set<String> statuses = new LinkedHashSet<>();
         runs.stream().filter(r -> !r.phase().equals(RunResult.WARMUP)).forEach(r -> statuses.add(r.ok()
                 ? (r.phase().equals(RunResult.COLD) ? String.format("%.0f ms", r.firstPageNanos() / 1e6)
-                        : String.format("%.0f", r.pages() / (r.wallNanos() / 1e9)))
+                        : String.format("%.0f", (sink ? r.records() : r.pages()) / (r.wallNanos() / 1e9)))
                 : r.status()));
-        return (runs.stream().anyMatch(r -> r.phase().equals(RunResult.COLD)) ? "first page " : "pages/s ")
-               + String.join(", ", statuses);
+        return (runs.stream().anyMatch(r -> r.phase().equals(RunResult.COLD)) ? "first page "
+                : sink ? "records/s " : "pages/s ") + String.join(", ", statuses);
     }
 
     private static void log(String line) {
