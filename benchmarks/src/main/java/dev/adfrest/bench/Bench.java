@@ -49,7 +49,10 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        boolean broken = results.stream().anyMatch(r -> r.status().startsWith("failed"));
+        // a failed copy of adfrest or of a floor fails the run; the camel-http routes we compare with are reported in
+        // the table when they fail (the split-and-aggregate route does at some sink sizes, see docs/benchmarks.md)
+        boolean broken = results.stream().anyMatch(r -> r.status().startsWith("failed")
+                && (r.client().startsWith("adfrest") || r.client().startsWith("floor")));
         System.exit(broken ? 1 : 0);
     }
 
