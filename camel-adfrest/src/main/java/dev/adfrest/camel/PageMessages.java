@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.adfrest.camel.source.PageJson;
 import dev.adfrest.camel.source.RunPage;
 import dev.adfrest.camel.support.Headers;
 import org.apache.camel.Exchange;
@@ -14,7 +15,6 @@ import org.apache.camel.Message;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.CaseInsensitiveMap;
-import org.apache.hc.core5.http.ContentType;
 
 /**
  * What the exchange of a page carries: the headers of the contract, every response header in the
@@ -148,12 +148,7 @@ final class PageMessages {
         if (type.equals(last.type())) {
             return last.charset();
         }
-        Charset charset;
-        try {
-            charset = ContentType.parse(type).getCharset();
-        } catch (RuntimeException e) {
-            charset = null;
-        }
+        Charset charset = PageJson.charsetOf(type);
         lastContentType = new TypeCharset(type, charset);
         return charset;
     }

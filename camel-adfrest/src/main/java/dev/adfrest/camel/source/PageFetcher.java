@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.http.BodyBytes;
 import dev.adfrest.camel.http.HttpTransport;
 import dev.adfrest.camel.pagination.PageRequest;
+import dev.adfrest.camel.support.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,17 @@ public final class PageFetcher implements CopyRun.Fetcher {
     private final HttpTransport transport;
     private final PageJson json;
     private final Spools spools;
+    /** The last Content-Type seen and how it is read, replaced whole: an API sends the same one on every page. */
+    private volatile Reading lastReading;
+
+    private record Reading(String contentType, PageJson json) {
+    }
 
     PageFetcher(HttpTransport transport, PageJson json, Spools spools) {
         this.transport = transport;
         this.json = json;
         this.spools = spools;
+        this.lastReading = new Reading(null, json);
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class PageFetcher implements CopyRun.Fetcher {
             if (status == 204) {
                 return new FetchedPage(number, request, status, headers, null, PageContent.NONE);
             }
-            Received received = new Received(request, number, status, headers);
+            Received received = new Received(request, number, status, headers, reading(headers));
             if (length > spools.threshold()) {
                 return spooled(received, body);
             }
@@ -59,7 +67,20 @@ public final class PageFetcher implements CopyRun.Fetcher {
     }
 
     /** A response being read into a page. */
-    private record Received(PageRequest request, int number, int status, Map<String, List<String>> headers) {
+    private record Received(PageRequest request, int number, int status, Map<String, List<String>> headers,
+                            PageJson json) {
+    }
+
+    /** How a page with these headers is read: in the charset its Content-Type names, if Jackson cannot tell it. */
+    private PageJson reading(Map<String, List<String>> headers) {
+        String type = Headers.first(headers, "Content-Type");
+        Reading last = lastReading;
+        if (Objects.equals(type, last.contentType())) {
+            return last.json();
+        }
+        PageJson reading = json.inCharset(PageJson.charsetOf(type));
+        lastReading = new Reading(type, reading);
+        return reading;
     }
 
     private FetchedPage inMemory(Received r, byte[] body) {
@@ -68,14 +89,14 @@ public final class PageFetcher implements CopyRun.Fetcher {
         }
         JsonNode read;
         try {
-            read = json.read(body);
+            read = r.json().read(body);
         } catch (JsonProcessingException e) {
             throw invalid(e, body.length);
         } catch (IOException e) {
             throw unreadable(e);
         }
         return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
-                PageContent.inMemory(body, json.readsWholeTree() ? read : null, json));
+                PageContent.inMemory(body, r.json().readsWholeTree() ? read : null, r.json()));
     }
 
     /** Tees the body into a temporary file while the JSON pass reads it; the file is deleted if anything fails. */
@@ -85,7 +106,7 @@ public final class PageFetcher implements CopyRun.Fetcher {
             Tee tee = new Tee(body, file);
             JsonNode read;
             try {
-                read = json.read(tee);
+                read = r.json().read(tee);
             } catch (JsonProcessingException e) {
                 throw invalid(e, tee.copied);
             } catch (CharConversionException e) {
@@ -97,7 +118,7 @@ public final class PageFetcher implements CopyRun.Fetcher {
             }
             LOG.debug("Page {}: {} bytes, over spoolThreshold, spooled to {}", r.number(), tee.copied, spool);
             return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
-                    PageContent.spooled(spool, tee.copied, json.readsWholeTree() ? read : null, json));
+                    PageContent.spooled(spool, tee.copied, r.json().readsWholeTree() ? read : null, r.json()));
         } catch (IOException | RuntimeException e) {
             spool.delete();
             throw e;

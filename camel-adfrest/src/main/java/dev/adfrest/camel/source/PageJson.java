@@ -1,8 +1,13 @@
 package dev.adfrest.camel.source;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,25 +18,63 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.adfrest.camel.pagination.PaginationRules;
 import dev.adfrest.camel.support.Json;
 import dev.adfrest.camel.support.PlainPath;
+import org.apache.hc.core5.http.ContentType;
 
 /**
  * How an endpoint reads its pages' JSON, decided once: when every body value the rules read is a plain path, one
  * streaming pass checks the page and picks those values out ({@link PageScanner}), and the page's tree is only built
  * if the route asks for it; when a rule needs full JSONPath or the records are mapped, the tree is built right away,
  * once, and serves both.
+ * <p>
+ * JSON is read as Jackson detects its encoding (UTF-8, UTF-16 or UTF-32, a BOM skipped), unless the response's
+ * Content-Type names another charset ({@code application/json; charset=ISO-8859-1}, as older APIs send): then the
+ * text is decoded in that charset, as the page's String conversion does ({@link #inCharset}).
  */
 public final class PageJson {
 
     private final ObjectMapper mapper;
     private final PageScanner scanner;
+    /** The charset pages are decoded in, or null when Jackson detects it. */
+    private final Charset charset;
 
     /**
      * @param mapper  parses pages
      * @param scanner picks the rules' values out of a page, or null when the engine reads the whole tree
      */
     PageJson(ObjectMapper mapper, PageScanner scanner) {
+        this(mapper, scanner, null);
+    }
+
+    private PageJson(ObjectMapper mapper, PageScanner scanner, Charset charset) {
         this.mapper = mapper;
         this.scanner = scanner;
+        this.charset = charset;
+    }
+
+    /**
+     * The same reading for pages whose Content-Type names {@code declared}: Jackson's detection for none or a Unicode
+     * charset, else decoding the text in {@code declared}.
+     */
+    PageJson inCharset(Charset declared) {
+        Charset wanted = declared == null || detected(declared) ? null : declared;
+        return Objects.equals(wanted, charset) ? this : new PageJson(mapper, scanner, wanted);
+    }
+
+    /** The charset a Content-Type value names; null for none, or one that is unknown or malformed. */
+    public static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            return ContentType.parse(contentType).getCharset();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Charsets Jackson tells from the bytes themselves; US-ASCII is UTF-8. */
+    private static boolean detected(Charset charset) {
+        return charset.name().startsWith("UTF-") || charset.equals(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -63,6 +106,9 @@ public final class PageJson {
      * @throws IOException Jackson's exceptions for a body that is not one whole JSON value
      */
     JsonNode read(byte[] body) throws IOException {
+        if (charset != null) {
+            return read(new ByteArrayInputStream(body));
+        }
         if (scanner == null) {
             return mapper.readTree(body);
         }
@@ -77,7 +123,7 @@ public final class PageJson {
      * @throws IOException Jackson's exceptions, and the stream's own
      */
     JsonNode read(InputStream body) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+        try (JsonParser parser = parser(body)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller decides what becomes of the stream
             if (scanner != null) {
                 return scanner.scan(parser);
@@ -89,11 +135,21 @@ public final class PageJson {
 
     /** The whole tree of a page already checked. */
     JsonNode tree(byte[] body) throws IOException {
-        return mapper.readTree(body);
+        return charset == null ? mapper.readTree(body) : tree(new ByteArrayInputStream(body));
     }
 
     /** The whole tree of a page already checked, from a stream it closes. */
     JsonNode tree(InputStream body) throws IOException {
-        return mapper.readTree(body);
+        if (charset == null) {
+            return mapper.readTree(body);
+        }
+        try (InputStream in = body) {
+            return mapper.readTree(new InputStreamReader(in, charset));
+        }
+    }
+
+    private JsonParser parser(InputStream body) throws IOException {
+        return charset == null ? mapper.getFactory().createParser(body)
+                : mapper.getFactory().createParser(new InputStreamReader(body, charset));
     }
 }
