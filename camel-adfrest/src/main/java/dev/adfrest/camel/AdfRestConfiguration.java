@@ -364,11 +364,11 @@ public class AdfRestConfiguration implements Cloneable {
     private String maxRetryWait = "00:02:00";
 
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Retry POST requests after any transient fault. For the consumer: only for APIs where the"
-                            + " POST only reads (searches, queries). For operation=write: a POST or PATCH batch is"
-                            + " retried on 429 and 503 (the API says it did not take it) and on a refused connection"
-                            + " anyway, and after other faults (a reset, a timeout, another 5xx, when the API may have"
-                            + " taken it) only with retryPost=true; PUT batches are retried like GET requests.")
+              description = "Retry POST requests after any transient fault. A POST (or a PATCH batch) is retried on 429"
+                            + " and 503 (the API says it did not take it) and on a refused connection anyway, and after"
+                            + " other faults (a reset, a timeout, another 5xx, when the API may have taken it) only with"
+                            + " retryPost=true: for the consumer only for APIs where the POST only reads (searches,"
+                            + " queries). PUT batches are retried like GET requests.")
     private boolean retryPost;
 
     @UriParam(label = "advanced", defaultValue = "00:05:00",

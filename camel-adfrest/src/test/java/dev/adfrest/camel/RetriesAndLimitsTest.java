@@ -158,7 +158,7 @@ class RetriesAndLimitsTest extends CamelTestSupport {
     @Test
     void postIsRetriedOnlyWhenTheUserSaysItIsSafe() throws Exception {
         api.stubFor(post(urlEqualTo("/search")).inScenario("post").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("ok"));
         api.stubFor(post(urlEqualTo("/search")).inScenario("post").whenScenarioStateIs("ok")
                 .willReturn(Pages.json("{\"hits\":[]}")));
 
@@ -167,7 +167,23 @@ class RetriesAndLimitsTest extends CamelTestSupport {
 
         api.resetScenarios();
         Runs.copyOnce(context, uri("/search", "&requestMethod=POST&requestBody=RAW({})&retryPost=true"), 1);
-        api.verify(3, postRequestedFor(urlEqualTo("/search"))); // 1 earlier + the retried 503 + its success
+        api.verify(3, postRequestedFor(urlEqualTo("/search"))); // 1 earlier + the retried 500 + its success
+    }
+
+    /** A search API paged by POST (Notion, Elasticsearch) says 429 or 503: it did not take the request, so it is sent again. */
+    @Test
+    void aPostAnsweredTooManyRequestsIsRetried() throws Exception {
+        api.stubFor(post(urlEqualTo("/query")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("503"));
+        api.stubFor(post(urlEqualTo("/query")).inScenario("busy").whenScenarioStateIs("503")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        api.stubFor(post(urlEqualTo("/query")).inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(Pages.json("{\"results\":[1]}")));
+
+        List<Exchange> pages = Runs.copyOnce(context, uri("/query", "&requestMethod=POST&requestBody=RAW({})"), 1);
+
+        assertThat(pages.get(0).getMessage().getBody(String.class)).contains("results");
+        api.verify(3, postRequestedFor(urlEqualTo("/query")));
     }
 
     @Test

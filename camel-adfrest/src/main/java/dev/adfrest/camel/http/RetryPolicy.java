@@ -26,7 +26,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * {@link #decide(String, String, Duration, int, DoubleSupplier)}.
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
- * resets and refusals, timeouts. POST only when the user says it is safe to repeat.
+ * resets and refusals, timeouts. A POST the API may have taken only when the user says it is safe to repeat; one it
+ * certainly did not take (429, 503, a refused connection) always.
  * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
  * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
  *
@@ -57,6 +58,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
      * @param jitter  a source of numbers in [0, 1)
      */
     public Decision decide(String method, Exception failure, int retries, Instant now, DoubleSupplier jitter) {
+        if (notTaken(failure)) {
+            return repeat(transientReason(failure), retryAfter(failure, now), retries, jitter);
+        }
         return decide(method, transientReason(failure), retryAfter(failure, now), retries, jitter);
     }
 
@@ -66,7 +70,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
      */
     public Decision decide(String method, String reason, Duration retryAfter, int retries, DoubleSupplier jitter) {
         if (reason != null && "POST".equals(method) && !retryPost) {
-            return new GiveUp(reason + "; POST is not retried unless retryPost=true");
+            return new GiveUp(reason + "; a POST the API may have taken is not retried unless retryPost=true");
         }
         return repeat(reason, retryAfter, retries, jitter);
     }

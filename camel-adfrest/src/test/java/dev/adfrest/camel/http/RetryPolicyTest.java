@@ -2,6 +2,7 @@ package dev.adfrest.camel.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -74,9 +75,19 @@ class RetryPolicyTest {
 
     @Test
     void postIsRetriedOnlyWhenAllowed() {
-        assertThat(policy.decide("POST", http(503), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.GiveUp.class);
+        assertThat(policy.decide("POST", http(500), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.GiveUp.class);
+        assertThat(policy.decide("POST", new SocketException("Connection reset"), 0, NOW, () -> 0.5))
+                .isInstanceOf(RetryPolicy.GiveUp.class);
         RetryPolicy posting = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(2), true);
-        assertThat(posting.decide("POST", http(503), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.Retry.class);
+        assertThat(posting.decide("POST", http(500), 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.Retry.class);
+    }
+
+    /** 429 and 503 say the API did not take the request, a refused connection never reached it: a POST too is sent again. */
+    @Test
+    void aPostTheApiDidNotTakeIsRetried() {
+        for (Exception e : List.of(http(429), http(503), new ConnectException("Connection refused"))) {
+            assertThat(policy.decide("POST", e, 0, NOW, () -> 0.5)).as(e.toString()).isInstanceOf(RetryPolicy.Retry.class);
+        }
     }
 
     @Test
