@@ -1,11 +1,14 @@
 package dev.adfrest.camel;
 
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.adfrest.camel.source.PageContent;
+import dev.adfrest.camel.source.PageJson;
 
 /**
  * The body of a page exchange: the response body exactly as received. Converts to {@code String}, {@code byte[]},
@@ -51,6 +54,14 @@ public class AdfRestPage {
     /** A new stream of the body (from the file when spooled); close it when done. */
     public InputStream getInputStream() {
         return content.openStream();
+    }
+
+    /**
+     * A reader of the body in the charset of the response's Content-Type when JSON parsers cannot tell it from the
+     * bytes (ISO-8859-1, say; close it when done), or null when they can: then the bytes are the JSON.
+     */
+    Reader jsonReader() {
+        return PageJson.detected(charset) ? null : new InputStreamReader(content.openStream(), charset);
     }
 
     /** The body as text, in the charset of the response's Content-Type (UTF-8 by default). */

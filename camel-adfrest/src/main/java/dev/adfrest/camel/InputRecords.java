@@ -72,7 +72,8 @@ final class InputRecords {
             return held != null ? held : body == null ? Records.none() : Records.one(body);
         }
         if (value instanceof AdfRestPage page) {
-            return Records.ofJson(page.getInputStream(), true);
+            Reader text = page.jsonReader();
+            return text != null ? Records.ofJson(text) : Records.ofJson(page.getInputStream(), true);
         }
         if (value instanceof JsonNode json) {
             return json.isObject() ? null : Records.ofTree(json);

@@ -6,8 +6,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.testsupport.Pages;
+import dev.adfrest.camel.testsupport.Receiver;
 import dev.adfrest.camel.testsupport.Runs;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +69,27 @@ class PageEncodingTest extends CamelTestSupport {
 
         assertThat(pages.get(0).getMessage().getBody(JsonNode.class).path("name").asText()).isEqualTo("Caf\u00e9");
         assertThat(pages.get(0).getMessage().getBody(String.class)).isEqualTo("{\"name\":\"Caf\u00e9\",\"next\":null}");
+    }
+
+    /** A page handed as it is to an adfrest sink: its records are read in the page's charset too. */
+    @Test
+    void aLatin1PageWrittenToTheSinkKeepsItsText() throws Exception {
+        latin1Page("/tosink", "[{\"name\":\"Caf\u00e9\"},{\"name\":\"Stra\u00dfe\"}]");
+        try (Receiver sink = Receiver.start()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("adfrest:" + Pages.baseUrl(api) + "/tosink?paginationRules.SupportRFC5988=false" + RUN_ONCE)
+                            .to("adfrest:" + sink.url() + "/import?requestInterval=0")
+                            .to("mock:written");
+                }
+            });
+
+            getMockEndpoint("mock:written").expectedMessageCount(1);
+            getMockEndpoint("mock:written").assertIsSatisfied(10_000);
+
+            assertThat(sink.recordsReceived()).extracting(r -> r.get("name").asText()).containsExactly("Caf\u00e9", "Stra\u00dfe");
+        }
     }
 
     /** A UTF-8 byte order mark is no JSON, but Jackson skips it, as a browser's JSON.parse of the text does. */

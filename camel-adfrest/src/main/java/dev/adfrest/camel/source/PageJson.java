@@ -73,7 +73,7 @@ public final class PageJson {
     }
 
     /** Charsets Jackson tells from the bytes themselves; US-ASCII is UTF-8. */
-    private static boolean detected(Charset charset) {
+    public static boolean detected(Charset charset) {
         return charset.name().startsWith("UTF-") || charset.equals(StandardCharsets.US_ASCII);
     }
 
