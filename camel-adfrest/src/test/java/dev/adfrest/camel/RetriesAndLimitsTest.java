@@ -82,6 +82,16 @@ class RetriesAndLimitsTest extends CamelTestSupport {
         survives("/r429b", 2, aResponse().withStatus(429), "");
     }
 
+    /** GitHub's rate limits are 403s that say so: waited out like a 429, until X-RateLimit-Reset. */
+    @Test
+    void aGitHubRateLimit403IsWaitedOut() throws Exception {
+        String now = Long.toString(java.time.Instant.now().getEpochSecond());
+        survives("/repos/o/r/issues", 1, aResponse().withStatus(403).withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", now).withBody("{\"message\":\"API rate limit exceeded\"}"), "");
+        survives("/repos/o/r/pulls", 1, aResponse().withStatus(403).withHeader("Retry-After", "0")
+                .withBody("{\"message\":\"You have exceeded a secondary rate limit\"}"), "");
+    }
+
     @Test
     void serverErrorsAreRetried() throws Exception {
         survives("/r500", 2, aResponse().withStatus(500), "");

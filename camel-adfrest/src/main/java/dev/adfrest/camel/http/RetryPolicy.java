@@ -26,7 +26,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * {@link #decide(String, String, Duration, int, DoubleSupplier)}.
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
- * resets and refusals, timeouts. A POST the API may have taken only when the user says it is safe to repeat; one it
+ * resets and refusals, timeouts; and a 403 that says it is a rate limit, as GitHub's are (a Retry-After, or
+ * {@code X-RateLimit-Remaining: 0}: then the wait lasts until {@code X-RateLimit-Reset}), which counts as a 429. A POST the API may have taken only when the user says it is safe to repeat; one it
  * certainly did not take (429, 503, a refused connection) always.
  * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
  * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
@@ -93,7 +94,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
     /** Whether the request certainly did not change anything: the API refused it for now, or never got it. */
     private static boolean notTaken(Exception failure) {
         if (failure instanceof HttpStatusException http) {
-            return http.status() == 429 || http.status() == 503;
+            return http.status() == 429 || http.status() == 503 || rateLimited(http);
         }
         return failure instanceof ConnectException || failure instanceof NoRouteToHostException;
     }
@@ -125,6 +126,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
     static String transientReason(Exception failure) {
         if (failure instanceof HttpStatusException http) {
             int s = http.status();
+            if (rateLimited(http)) {
+                return "HTTP 403 (rate limit)";
+            }
             boolean transientStatus = s == 408 || s == 429 || s >= 500 && s != 501 && s != 505;
             return transientStatus ? "HTTP " + s : null;
         }
@@ -152,12 +156,31 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
         return null;
     }
 
-    /** Retry-After of a 429 or 503, as a wait; null when absent or unreadable. */
+    /**
+     * A 403 that is a rate limit, not a refusal: GitHub answers its limits so, with a Retry-After (secondary limits)
+     * or {@code X-RateLimit-Remaining: 0} (the primary one).
+     */
+    private static boolean rateLimited(HttpStatusException http) {
+        if (http.status() != 403) {
+            return false;
+        }
+        String remaining = Headers.first(http.headers(), "X-RateLimit-Remaining");
+        return Headers.first(http.headers(), "Retry-After") != null || remaining != null && remaining.trim().equals("0");
+    }
+
+    /**
+     * Retry-After of a 429, 503 or rate-limited 403, as a wait; for a 403 without one, the wait until
+     * {@code X-RateLimit-Reset} (epoch seconds, or seconds from now when small). Null when absent or unreadable.
+     */
     static Duration retryAfter(Exception failure, Instant now) {
-        if (!(failure instanceof HttpStatusException http) || http.status() != 429 && http.status() != 503) {
+        if (!(failure instanceof HttpStatusException http)
+            || http.status() != 429 && http.status() != 503 && !rateLimited(http)) {
             return null;
         }
         String value = Headers.first(http.headers(), "Retry-After");
+        if ((value == null || value.isBlank()) && http.status() == 403) {
+            return rateLimitReset(Headers.first(http.headers(), "X-RateLimit-Reset"), now);
+        }
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -170,6 +193,20 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             return null;
         }
         Duration wait = Duration.between(now, at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** An X-RateLimit-Reset value as a wait: epoch seconds (GitHub, X), or a number of seconds (the IETF draft's). */
+    private static Duration rateLimitReset(String value, Instant now) {
+        String seconds = value == null ? "" : value.trim();
+        if (seconds.isEmpty() || seconds.length() > 12 || !seconds.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        long n = Long.parseLong(seconds);
+        if (n < 1_000_000_000L) {
+            return Duration.ofSeconds(n);
+        }
+        Duration wait = Duration.between(now, Instant.ofEpochSecond(n));
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 }

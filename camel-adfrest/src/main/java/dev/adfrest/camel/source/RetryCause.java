@@ -30,7 +30,9 @@ public enum RetryCause {
     public static RetryCause of(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         if (r.startsWith("http ")) {
-            return r.startsWith("http 408") ? HTTP_408 : r.startsWith("http 429") ? HTTP_429 : HTTP_5XX;
+            // a rate-limited 403 (GitHub's) counts as a 429
+            return r.startsWith("http 408") ? HTTP_408
+                    : r.startsWith("http 429") || r.contains("(rate limit)") ? HTTP_429 : HTTP_5XX;
         }
         if (r.startsWith("timeout")) {
             return TIMEOUT;

@@ -53,6 +53,22 @@ class RetryPolicyTest {
         assertThat(((RetryPolicy.Retry) decide(http(429, "Sat, 28 Nov 2026 11:00:00 GMT"))).delay()).isZero();
     }
 
+    /** GitHub answers its rate limits 403: with a Retry-After (secondary limits), or X-RateLimit-Remaining 0 and a reset. */
+    @Test
+    void aRateLimited403IsA429() {
+        long inThirtySeconds = NOW.getEpochSecond() + 30;
+        HttpStatusException primary = new HttpStatusException(403, Map.of("x-ratelimit-remaining", List.of("0"),
+                "x-ratelimit-reset", List.of(Long.toString(inThirtySeconds))), "{\"message\":\"API rate limit exceeded\"}");
+        HttpStatusException refused = new HttpStatusException(403, Map.of("x-ratelimit-remaining", List.of("4999"),
+                "x-ratelimit-reset", List.of(Long.toString(inThirtySeconds))), "{\"message\":\"Resource not accessible\"}");
+
+        assertThat(decide(http(403, "5"))).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(5), "HTTP 403 (rate limit) (Retry-After)"));
+        assertThat(decide(primary)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(30), "HTTP 403 (rate limit) (Retry-After)"));
+        assertThat(policy.decide("POST", primary, 0, NOW, () -> 0.5)).isInstanceOf(RetryPolicy.Retry.class);
+        assertThat(decide(refused)).isEqualTo(new RetryPolicy.GiveUp(null));
+        assertThat(decide(http(403))).isEqualTo(new RetryPolicy.GiveUp(null));
+    }
+
     @Test
     void aRetryAfterBeyondMaxRetryWaitGivesUpAtOnce() {
         assertThat(decide(http(429, "3600"))).isInstanceOf(RetryPolicy.GiveUp.class)

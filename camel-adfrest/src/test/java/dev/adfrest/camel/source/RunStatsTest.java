@@ -192,6 +192,7 @@ class RunStatsTest {
     @Test
     void retryReasonsAreFiledInAFewCauses() {
         assertThat(RetryCause.of("HTTP 429 (Retry-After)")).isEqualTo(RetryCause.HTTP_429);
+        assertThat(RetryCause.of("HTTP 403 (rate limit) (Retry-After)")).isEqualTo(RetryCause.HTTP_429);
         assertThat(RetryCause.of("HTTP 408")).isEqualTo(RetryCause.HTTP_408);
         assertThat(RetryCause.of("HTTP 503 (Retry-After)")).isEqualTo(RetryCause.HTTP_5XX);
         assertThat(RetryCause.of("HTTP 502")).isEqualTo(RetryCause.HTTP_5XX);
