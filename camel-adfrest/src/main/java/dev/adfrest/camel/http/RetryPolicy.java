@@ -27,7 +27,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
  * resets and refusals, timeouts; and a 403 that says it is a rate limit, as GitHub's are (a Retry-After, or
- * {@code X-RateLimit-Remaining: 0}: then the wait lasts until {@code X-RateLimit-Reset}), which counts as a 429. A POST the API may have taken only when the user says it is safe to repeat; one it
+ * {@code X-RateLimit-Remaining: 0}), which counts as a 429. A 429 or 403 without Retry-After waits until its
+ * {@code X-RateLimit-Reset} or {@code RateLimit-Reset} when it has one. A POST the API may have taken only when the user says it is safe to repeat; one it
  * certainly did not take (429, 503, a refused connection) always.
  * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
  * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
@@ -169,8 +170,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
     }
 
     /**
-     * Retry-After of a 429, 503 or rate-limited 403, as a wait; for a 403 without one, the wait until
-     * {@code X-RateLimit-Reset} (epoch seconds, or seconds from now when small). Null when absent or unreadable.
+     * Retry-After of a 429, 503 or rate-limited 403, as a wait; for a 429 or 403 without one, the wait until
+     * {@code X-RateLimit-Reset} or {@code RateLimit-Reset} (epoch seconds, or seconds from now when small). Null when
+     * absent or unreadable.
      */
     static Duration retryAfter(Exception failure, Instant now) {
         if (!(failure instanceof HttpStatusException http)
@@ -178,8 +180,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             return null;
         }
         String value = Headers.first(http.headers(), "Retry-After");
-        if ((value == null || value.isBlank()) && http.status() == 403) {
-            return rateLimitReset(Headers.first(http.headers(), "X-RateLimit-Reset"), now);
+        if ((value == null || value.isBlank()) && http.status() != 503) {
+            String reset = Headers.first(http.headers(), "X-RateLimit-Reset");
+            return rateLimitReset(reset != null ? reset : Headers.first(http.headers(), "RateLimit-Reset"), now);
         }
         if (value == null || value.isBlank()) {
             return null;

@@ -69,6 +69,19 @@ class RetryPolicyTest {
         assertThat(decide(http(403))).isEqualTo(new RetryPolicy.GiveUp(null));
     }
 
+    /** Without a Retry-After, a 429 waits until the rate limit resets: epoch seconds (X, GitHub) or seconds (IETF draft). */
+    @Test
+    void a429WaitsForTheRateLimitReset() {
+        HttpStatusException epoch = new HttpStatusException(429, Map.of("X-RateLimit-Reset",
+                List.of(Long.toString(NOW.getEpochSecond() + 12))), "");
+        HttpStatusException delta = new HttpStatusException(429, Map.of("RateLimit-Reset", List.of("9")), "");
+
+        assertThat(decide(epoch)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(12), "HTTP 429 (Retry-After)"));
+        assertThat(decide(delta)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(9), "HTTP 429 (Retry-After)"));
+        assertThat(decide(new HttpStatusException(503, Map.of("RateLimit-Reset", List.of("9")), "")))
+                .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(1), "HTTP 503"));
+    }
+
     @Test
     void aRetryAfterBeyondMaxRetryWaitGivesUpAtOnce() {
         assertThat(decide(http(429, "3600"))).isInstanceOf(RetryPolicy.GiveUp.class)
