@@ -21,21 +21,30 @@ import org.apache.camel.support.DefaultMessage;
  * {@code hasNext()} right after each {@code next()}, therefore holds one page in the route while the run holds the
  * next one.
  * <p>
- * The run ends when the iterator is read to its end, when it is closed (the splitter closes it when it stops, also
- * after an exception; the exchange closes it when it completes), when the exchange fails (a split that stops on an
- * exception), or when the producer stops: the iterator then throws rather than end early as if the copy were
- * complete. A failure of the run (after retries) is thrown by
+ * The run starts when the iterator is first read. It ends when the iterator is read to its end, when it is closed
+ * (the splitter closes it when it stops, also after an exception; the exchange closes a run being read when it
+ * completes), when the exchange fails (a split that stops on an exception), or when the producer stops: the iterator
+ * then throws rather than end early as if the copy were complete. An iterator nobody read before its exchange
+ * completed (the body a {@code ProducerTemplate} hands back) starts its run when it is read. A failure of the run (after retries) is thrown by
  * {@link #hasNext()}. A page over spoolThreshold is in a temporary file that is deleted when the next page is asked
  * for or the iterator closes: read its body before.
  */
 public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
 
-    private final CopyRun run;
+    private final String runId;
+    private final Function<BooleanSupplier, CopyRun> newRun;
     private final PageMessages messages;
     private final Exchange exchange;
+    private final Runnable onStart;
     private final Runnable onClose;
     private final ReentrantLock lock = new ReentrantLock();
 
+    /** The run, from the first read on. */
+    private CopyRun run;
+    private volatile boolean started;
+    /** Whether the exchange closed the run when it completed, before it was read to its end. */
+    private boolean closedWithExchange;
+    private int handedOut;
     private RunPage current;
     private Message ready;
     private boolean ended;
@@ -45,21 +54,26 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
     private volatile boolean stopping;
 
     /**
-     * @param newRun   makes the run, given what tells it whether to go on (false once the iterator is closing)
+     * @param runId    the run's id
+     * @param newRun   makes the run (with that id), given what tells it whether to go on (false once the iterator is
+     *                 closing); called on the first read
      * @param exchange the exchange whose body this is (pages' header filtering)
+     * @param onStart  told once, when the run has started
      * @param onClose  told once, when the run has ended
      */
-    AdfRestPageIterator(Function<BooleanSupplier, CopyRun> newRun, PageMessages messages, Exchange exchange,
-                        Runnable onClose) {
-        this.run = newRun.apply(() -> !closing);
+    AdfRestPageIterator(String runId, Function<BooleanSupplier, CopyRun> newRun, PageMessages messages,
+                        Exchange exchange, Runnable onStart, Runnable onClose) {
+        this.runId = runId;
+        this.newRun = newRun;
         this.messages = messages;
         this.exchange = exchange;
+        this.onStart = onStart;
         this.onClose = onClose;
     }
 
     /** The id of the copy run, as in the pages' CamelAdfRestRunId. */
     public String getRunId() {
-        return run.runId();
+        return run == null ? runId : run.runId();
     }
 
     /** Whether the run has ended: read to its end, failed, or closed. */
@@ -86,6 +100,11 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
             if (ended) {
                 if (stopping && !complete) {
                     throw stopped();
+                }
+                if (closedWithExchange && !complete) {
+                    throw new AdfRestException("Run " + getRunId() + " was closed when its exchange completed, after "
+                                               + handedOut + " pages were read: read the pages within the route"
+                                               + " (split(body()).streaming()), or not at all before it completes");
                 }
                 return false;
             }
@@ -115,10 +134,11 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
                 if (!ended) {
                     hasNext(); // ends the run, or says why it was stopped
                 }
-                throw new NoSuchElementException("Run " + run.runId() + " has no more pages");
+                throw new NoSuchElementException("Run " + getRunId() + " has no more pages");
             }
             Message message = ready;
             ready = null;
+            handedOut++;
             return message;
         } finally {
             lock.unlock();
@@ -127,6 +147,11 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
 
     /** Hands the page in hand back to the run as processed and takes the next one; ends the run when none follows. */
     private void advance() {
+        if (run == null) {
+            run = newRun.apply(() -> !closing);
+            started = true;
+            onStart.run();
+        }
         if (current != null) {
             run.processed();
             current.close();
@@ -167,7 +192,8 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
     }
 
     private AdfRestException stopped() {
-        return new AdfRestException("Run " + run.runId() + " was stopped after " + run.summary().describe()
+        return new AdfRestException("Run " + getRunId() + " was stopped after "
+                                    + (run == null ? "0 pages" : run.summary().describe())
                                     + " because its producer stopped: the pages after those were not read");
     }
 
@@ -187,6 +213,23 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
         }
     }
 
+    /**
+     * The exchange completed: a run being read ends where it stands (reading on fails); one not started yet starts
+     * when the iterator is read.
+     */
+    void exchangeDone() {
+        if (!started) {
+            return;
+        }
+        lock.lock();
+        try {
+            closedWithExchange = !ended;
+        } finally {
+            lock.unlock();
+        }
+        close();
+    }
+
     /** The producer is stopping: the run ends now or after the page in flight, and reading on fails. */
     void stop() {
         stopping = true;
@@ -204,7 +247,9 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
                 current.close();
                 current = null;
             }
-            run.close();
+            if (run != null) {
+                run.close();
+            }
         } finally {
             onClose.run();
         }

@@ -16,7 +16,8 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * operation=read: one copy run per exchange, handed to the route as the exchange's body, an
  * {@link AdfRestPageIterator} that fetches pages as it is read. Every run ends: read to its end, closed by the
- * splitter, closed when its exchange completes, or when the producer stops.
+ * splitter, closed when its exchange completes (a run not started then starts when the iterator is read), or when
+ * the producer stops.
  */
 final class ReadOperation extends ServiceSupport implements Processor {
 
@@ -65,16 +66,15 @@ final class ReadOperation extends ServiceSupport implements Processor {
         String routeId = exchange.getFromRouteId() == null ? runId : exchange.getFromRouteId();
         ExecutorService executor = fetchExecutor;
         AdfRestPageIterator[] self = new AdfRestPageIterator[1];
-        AdfRestPageIterator pages = new AdfRestPageIterator(
+        AdfRestPageIterator pages = new AdfRestPageIterator(runId,
                 going -> runs.newRun(routeId, runId, () -> going.getAsBoolean() && producer.isRunAllowed(), executor,
                         stats),
-                endpoint.pageMessages(), exchange, () -> open.remove(self[0]));
+                endpoint.pageMessages(), exchange, () -> open.add(self[0]), () -> open.remove(self[0]));
         self[0] = pages;
-        open.add(pages);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                pages.close(); // whether or not the route read it all
+                pages.exchangeDone(); // a run being read ends, whether or not the route read it all
             }
         });
         exchange.getMessage().setBody(pages);

@@ -216,6 +216,44 @@ class ReadProducerTest extends CamelTestSupport {
         api.verify(2, getRequestedFor(urlPathEqualTo("/customers/acme/orders")));
     }
 
+    /** A ProducerTemplate hands back the body after the exchange completed: its run starts when it is read. */
+    @Test
+    void anIteratorFromAProducerTemplateIsReadAfterItsExchange() throws Exception {
+        stubOrders("zeta", 3, 2);
+
+        Iterator<?> pages = template.requestBody(orders("zeta", "&collectionReference=$.data"), null, Iterator.class);
+
+        assertThat(requestsSoFar()).isZero(); // nothing is fetched before it is read
+        List<Message> read = new ArrayList<>();
+        pages.forEachRemaining(page -> read.add((Message) page));
+        assertThat(read).extracting(m -> m.getHeader(AdfRestConstants.PAGE_NUMBER)).containsExactly(1, 2, 3);
+        assertThat(read).extracting(m -> m.getHeader(AdfRestConstants.LAST_PAGE)).containsExactly(false, false, true);
+        assertThat(read.get(2).getBody(List.class)).hasSize(2);
+        assertThat(runsOpen()).isZero();
+    }
+
+    /** A run the route began to read and its exchange closed: reading on says so, rather than that no page is left. */
+    @Test
+    void readingOnARunItsExchangeClosedFails() throws Exception {
+        stubOrders("eta", 3, 1);
+        Iterator<?>[] body = new Iterator<?>[1];
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:eta").to(orders("eta", "")).process(e -> {
+                    body[0] = e.getMessage().getBody(Iterator.class);
+                    body[0].next();
+                });
+            }
+        });
+
+        template.sendBody("direct:eta", null);
+
+        assertThatThrownBy(body[0]::hasNext).isInstanceOf(AdfRestException.class)
+                .hasMessageContaining("was closed when its exchange completed, after 1 pages were read");
+        assertThat(runsOpen()).isZero();
+    }
+
     @Test
     void aRunThatFailsFailsTheExchangeFromTheSplitter() throws Exception {
         stubOrders("acme", 3, 1);
