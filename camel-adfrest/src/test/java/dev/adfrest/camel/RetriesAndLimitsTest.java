@@ -105,6 +105,11 @@ class RetriesAndLimitsTest extends CamelTestSupport {
     }
 
     @Test
+    void garbageInsteadOfAResponseIsRetried() throws Exception {
+        survives("/garbage", 1, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), "");
+    }
+
+    @Test
     void anEmptyResponseIsRetried() throws Exception {
         survives("/noresponse", 1, aResponse().withFault(Fault.EMPTY_RESPONSE), "");
         survives("/emptybody", 1, aResponse().withStatus(200), "");

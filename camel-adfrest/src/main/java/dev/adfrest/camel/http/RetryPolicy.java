@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ParseException;
 
 /**
  * When a failed request is worth sending again, and after how long. Pure: no clock of its own (the caller passes
@@ -26,7 +27,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * {@link #decide(String, String, Duration, int, DoubleSupplier)}.
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
- * resets and refusals, timeouts; and a 403 that says it is a rate limit, as GitHub's are (a Retry-After, or
+ * resets and refusals, timeouts, a response that is not HTTP (garbage, then the connection closed); and a 403 that says it is a rate limit, as GitHub's are (a Retry-After, or
  * {@code X-RateLimit-Remaining: 0}), which counts as a 429. A 429 or 403 without Retry-After waits until its
  * {@code X-RateLimit-Reset} or {@code RateLimit-Reset} when it has one. A POST the API may have taken only when the user says it is safe to repeat; one it
  * certainly did not take (429, 503, a refused connection) always.
@@ -132,6 +133,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
             }
             boolean transientStatus = s == 408 || s == 429 || s >= 500 && s != 501 && s != 505;
             return transientStatus ? "HTTP " + s : null;
+        }
+        if (failure instanceof ClientProtocolException && failure.getCause() instanceof ParseException) {
+            return "malformed response"; // garbage instead of a status line or headers: a proxy's or server's hiccup
         }
         if (failure instanceof SSLException || failure instanceof UnknownHostException
             || failure instanceof ResponseTooLargeException || failure instanceof RefusedRequestException

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.adfrest.camel.testsupport.SeededCases;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +103,15 @@ class RetryPolicyTest {
                 new IllegalStateException())) {
             assertThat(decide(e)).as(e.toString()).isEqualTo(new RetryPolicy.GiveUp(null));
         }
+    }
+
+    /** Garbage instead of a status line (a proxy's hiccup) is worth another try; a redirect loop is not. */
+    @Test
+    void aResponseThatIsNotHttpIsRetried() {
+        assertThat(decide(new ClientProtocolException(new ParseException("Invalid protocol version"))))
+                .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(1), "malformed response"));
+        assertThat(decide(new ClientProtocolException(new ProtocolException("Circular redirect"))))
+                .isEqualTo(new RetryPolicy.GiveUp(null));
     }
 
     @Test
