@@ -1,5 +1,10 @@
 package dev.adfrest.camel;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.adfrest.camel.testsupport.Pages;
 import dev.adfrest.camel.testsupport.RawHttpServer;
@@ -9,6 +14,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,5 +140,27 @@ class BoundedResourcesTest extends CamelTestSupport {
 
         assertThat(e).isInstanceOf(AdfRestPageException.class).hasMessageContaining("not valid JSON")
                 .hasMessageContaining("Number value length");
+    }
+
+    /** maxResponseSize counts the bytes after decompression: 1 MB of zeros gzipped to 1 KiB is still 1 MB. */
+    @Test
+    void aGzippedPageIsMeasuredAfterDecompression() throws Exception {
+        byte[] zeros = ("{\"data\":\"" + "0".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        api.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                .withBody(gzip(zeros))));
+
+        Exception e = failure(Pages.baseUrl(api), "&maxResponseSize=100000");
+
+        assertThat(e).isInstanceOf(AdfRestPageException.class);
+        assertThat(e.getMessage()).contains("Page 1", "maxResponseSize", "100000");
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 }

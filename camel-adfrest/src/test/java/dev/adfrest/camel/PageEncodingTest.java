@@ -71,6 +71,24 @@ class PageEncodingTest extends CamelTestSupport {
         assertThat(pages.get(0).getMessage().getBody(String.class)).isEqualTo("{\"name\":\"Caf\u00e9\",\"next\":null}");
     }
 
+    /** A gzip-encoded page (the client asks for gzip) reaches the route decompressed, its rules read. */
+    @Test
+    void aGzippedPageIsDecompressed() throws Exception {
+        api.stubFor(get(urlEqualTo("/gz")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                .withBody(BoundedResourcesTest.gzip("{\"data\":[1,2],\"next\":\"/gz2\"}".getBytes(StandardCharsets.UTF_8)))));
+        api.stubFor(get(urlEqualTo("/gz2")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                .withBody(BoundedResourcesTest.gzip("{\"data\":[3]}".getBytes(StandardCharsets.UTF_8)))));
+
+        List<Exchange> pages = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/gz"
+                + "?paginationRules.AbsoluteUrl=$.next" + RUN_ONCE, 2);
+
+        assertThat(pages.get(0).getMessage().getBody(String.class)).isEqualTo("{\"data\":[1,2],\"next\":\"/gz2\"}");
+        assertThat(pages.get(1).getMessage().getBody(String.class)).isEqualTo("{\"data\":[3]}");
+        assertThat(api.getAllServeEvents().get(0).getRequest().getHeader("Accept-Encoding")).contains("gzip");
+    }
+
     /** A page handed as it is to an adfrest sink: its records are read in the page's charset too. */
     @Test
     void aLatin1PageWrittenToTheSinkKeepsItsText() throws Exception {
