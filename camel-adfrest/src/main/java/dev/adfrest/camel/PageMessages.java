@@ -138,8 +138,21 @@ final class PageMessages {
         return List.copyOf(values);
     }
 
-    /** The charset a page's Content-Type names, or null. */
+    /**
+     * The charset of a page's text: the one its JSON was decoded in, or a Unicode one its Content-Type names; null for
+     * UTF-8.
+     */
     private Charset charsetOf(RunPage page) {
+        Charset decoded = page.content().charset();
+        if (decoded != null) {
+            return decoded;
+        }
+        Charset declared = declaredCharsetOf(page);
+        return declared != null && PageJson.detected(declared) ? declared : null;
+    }
+
+    /** The charset a page's Content-Type names, or null. */
+    private Charset declaredCharsetOf(RunPage page) {
         String type = Headers.first(page.headers(), "Content-Type");
         if (type == null) {
             return null;

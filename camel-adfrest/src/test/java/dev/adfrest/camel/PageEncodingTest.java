@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a page's text is decoded: as Jackson detects it (UTF-8/16/32, a BOM skipped), unless the Content-Type names
- * another charset, as older APIs send ({@code application/json; charset=ISO-8859-1}); the records, the rules' values,
- * the JsonNode and the String of a page all agree.
+ * another charset, as older APIs send ({@code application/json; charset=ISO-8859-1}), and the bytes are not UTF-8;
+ * the records, the rules' values, the JsonNode and the String of a page all agree.
  */
 class PageEncodingTest extends CamelTestSupport {
 
@@ -57,6 +57,22 @@ class PageEncodingTest extends CamelTestSupport {
 
         assertThat(records(pages.get(0))).isEqualTo("[{\"name\":\"Caf\u00e9 M\u00fcller\"}]");
         assertThat(records(pages.get(1))).isEqualTo("[{\"name\":\"Stra\u00dfe\"}]");
+    }
+
+    /** UTF-8 JSON that a server labels ISO-8859-1 (RFC 8259 gives application/json no charset) is read as UTF-8. */
+    @Test
+    void utf8UnderAWrongCharsetIsReadAsUtf8() throws Exception {
+        api.stubFor(get(urlEqualTo("/mislabelled")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json;charset=ISO-8859-1")
+                .withBody("{\"data\":[{\"name\":\"Caf\u00e9 \u20ac\"}]}".getBytes(StandardCharsets.UTF_8))));
+
+        List<Exchange> pages = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/mislabelled"
+                + "?collectionReference=$.data" + RUN_ONCE, 1);
+        List<Exchange> asIs = Runs.copyOnce(context, "adfrest:" + Pages.baseUrl(api) + "/mislabelled"
+                + "?paginationRules.SupportRFC5988=false" + RUN_ONCE, 1);
+
+        assertThat(records(pages.get(0))).isEqualTo("[{\"name\":\"Caf\u00e9 \u20ac\"}]");
+        assertThat(asIs.get(0).getMessage().getBody(String.class)).isEqualTo("{\"data\":[{\"name\":\"Caf\u00e9 \u20ac\"}]}");
     }
 
     /** The rules read the page in one streaming pass; the tree is built later, when the route asks for it. */

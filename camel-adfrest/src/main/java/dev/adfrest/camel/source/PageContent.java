@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public final class PageContent implements AutoCloseable {
      */
     static PageContent spooled(Spools.Spool spool, long size, JsonNode tree, PageJson json) {
         return new PageContent(null, spool, size, tree, json);
+    }
+
+    /** The charset the JSON was decoded in, when it is not one Jackson tells from the bytes; else null. */
+    public Charset charset() {
+        return json == null ? null : json.charset();
     }
 
     /** The body's length in bytes. */

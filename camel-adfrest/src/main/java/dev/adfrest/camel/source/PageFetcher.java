@@ -67,11 +67,15 @@ public final class PageFetcher implements CopyRun.Fetcher {
     }
 
     /** A response being read into a page. */
+    /**
+     * @param declared how the page is read in the charset its Content-Type names, when that is one Jackson cannot tell
+     *                 from the bytes; else the endpoint's reading
+     */
     private record Received(PageRequest request, int number, int status, Map<String, List<String>> headers,
-                            PageJson json) {
+                            PageJson declared) {
     }
 
-    /** How a page with these headers is read: in the charset its Content-Type names, if Jackson cannot tell it. */
+    /** How a page with these headers is read in the charset its Content-Type names, if Jackson cannot tell it. */
     private PageJson reading(Map<String, List<String>> headers) {
         String type = Headers.first(headers, "Content-Type");
         Reading last = lastReading;
@@ -87,26 +91,31 @@ public final class PageFetcher implements CopyRun.Fetcher {
         if (body.length == 0) {
             throw new PageFault("the response body is empty, not JSON", null, true);
         }
+        // valid UTF-8 is read as such whatever the Content-Type says (see PageJson)
+        PageJson reading = r.declared() == json || PageJson.isUtf8(body) ? json : r.declared();
         JsonNode read;
         try {
-            read = r.json().read(body);
+            read = reading.read(body);
         } catch (JsonProcessingException e) {
             throw invalid(e, body.length);
         } catch (IOException e) {
             throw unreadable(e);
         }
         return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
-                PageContent.inMemory(body, r.json().readsWholeTree() ? read : null, r.json()));
+                PageContent.inMemory(body, reading.readsWholeTree() ? read : null, reading));
     }
 
-    /** Tees the body into a temporary file while the JSON pass reads it; the file is deleted if anything fails. */
+    /**
+     * Tees the body into a temporary file while the JSON pass reads it; the file is deleted if anything fails. Read in
+     * one pass, a page in a charset Jackson cannot tell is decoded as its Content-Type says.
+     */
     private FetchedPage spooled(Received r, InputStream body) throws IOException {
         Spools.Spool spool = spools.create();
         try (OutputStream file = new SpoolOutput(spool.file())) {
             Tee tee = new Tee(body, file);
             JsonNode read;
             try {
-                read = r.json().read(tee);
+                read = r.declared().read(tee);
             } catch (JsonProcessingException e) {
                 throw invalid(e, tee.copied);
             } catch (CharConversionException e) {
@@ -118,7 +127,8 @@ public final class PageFetcher implements CopyRun.Fetcher {
             }
             LOG.debug("Page {}: {} bytes, over spoolThreshold, spooled to {}", r.number(), tee.copied, spool);
             return new FetchedPage(r.number(), r.request(), r.status(), r.headers(), read,
-                    PageContent.spooled(spool, tee.copied, r.json().readsWholeTree() ? read : null, r.json()));
+                    PageContent.spooled(spool, tee.copied, r.declared().readsWholeTree() ? read : null,
+                            r.declared()));
         } catch (IOException | RuntimeException e) {
             spool.delete();
             throw e;

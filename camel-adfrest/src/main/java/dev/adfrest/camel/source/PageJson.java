@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +29,10 @@ import org.apache.hc.core5.http.ContentType;
  * if the route asks for it; when a rule needs full JSONPath or the records are mapped, the tree is built right away,
  * once, and serves both.
  * <p>
- * JSON is read as Jackson detects its encoding (UTF-8, UTF-16 or UTF-32, a BOM skipped), unless the response's
- * Content-Type names another charset ({@code application/json; charset=ISO-8859-1}, as older APIs send): then the
- * text is decoded in that charset, as the page's String conversion does ({@link #inCharset}).
+ * JSON is read as Jackson detects its encoding (UTF-8, UTF-16 or UTF-32, a BOM skipped). A page whose Content-Type
+ * names another charset ({@code application/json; charset=ISO-8859-1}, as older APIs send) is decoded in that charset
+ * ({@link #inCharset}) unless its bytes are valid UTF-8: RFC 8259 gives application/json no charset, and many servers
+ * add a wrong one to UTF-8 JSON, while text in a legacy charset with letters beyond ASCII is hardly ever valid UTF-8.
  */
 public final class PageJson {
 
@@ -58,6 +62,29 @@ public final class PageJson {
     PageJson inCharset(Charset declared) {
         Charset wanted = declared == null || detected(declared) ? null : declared;
         return Objects.equals(wanted, charset) ? this : new PageJson(mapper, scanner, wanted);
+    }
+
+    /** The charset this reading decodes pages in; null when Jackson tells it from the bytes. */
+    public Charset charset() {
+        return charset;
+    }
+
+    /** Whether a body is valid UTF-8 (plain ASCII is). */
+    static boolean isUtf8(byte[] body) {
+        int i = 0;
+        while (i < body.length && body[i] >= 0) {
+            i++;
+        }
+        if (i == body.length) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body, i, body.length - i));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The charset a Content-Type value names; null for none, or one that is unknown or malformed. */
