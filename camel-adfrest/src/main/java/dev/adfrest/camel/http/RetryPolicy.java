@@ -27,10 +27,11 @@ import org.apache.hc.core5.http.ParseException;
  * {@link #decide(String, String, Duration, int, DoubleSupplier)}.
  * <p>
  * Retried: 408, 429, 5xx except 501/505 (429 and 503 honour Retry-After, in seconds or as an HTTP date), connection
- * resets and refusals, timeouts, a response that is not HTTP (garbage, then the connection closed); and a 403 that says it is a rate limit, as GitHub's are (a Retry-After, or
- * {@code X-RateLimit-Remaining: 0}), which counts as a 429. A 429 or 403 without Retry-After waits until its
- * {@code X-RateLimit-Reset} or {@code RateLimit-Reset} when it has one. A POST the API may have taken only when the user says it is safe to repeat; one it
- * certainly did not take (429, 503, a refused connection) always.
+ * resets and refusals, timeouts, a response that is not HTTP (garbage, then the connection closed); and a 403 that
+ * says it is a rate limit, as GitHub's are (a Retry-After, or {@code X-RateLimit-Remaining: 0}), which counts as a
+ * 429. A 429 or such 403 without Retry-After waits until its {@code X-RateLimit-Reset} or {@code RateLimit-Reset} when
+ * it has one. A POST the API may have taken is retried only when the user says it is safe to repeat; one it certainly
+ * did not take (429, 503, a refused connection) always.
  * Backoff is exponential from {@code initialDelay}, with ±50 % jitter, each wait at most {@code maxWait}; a
  * Retry-After longer than {@code maxWait} gives up at once rather than block the route.
  *

@@ -66,8 +66,9 @@ public final class PageFetcher implements CopyRun.Fetcher {
         });
     }
 
-    /** A response being read into a page. */
     /**
+     * A response being read into a page.
+     *
      * @param declared how the page is read in the charset its Content-Type names, when that is one Jackson cannot tell
      *                 from the bytes; else the endpoint's reading
      */
