@@ -25,8 +25,8 @@ import org.apache.camel.support.DefaultMessage;
  * (the splitter closes it when it stops, also after an exception; the exchange closes a run being read when it
  * completes), when the exchange fails (a split that stops on an exception), or when the producer stops: the iterator
  * then throws rather than end early as if the copy were complete. An iterator nobody read before its exchange
- * completed (the body a {@code ProducerTemplate} hands back) starts its run when it is read. A failure of the run (after retries) is thrown by
- * {@link #hasNext()}. A page over spoolThreshold is in a temporary file that is deleted when the next page is asked
+ * completed (the body a {@code ProducerTemplate} hands back) starts its run when it is read. A failure of the run
+ * (after retries) is thrown by {@link #hasNext()}. A page over spoolThreshold is in a temporary file that is deleted when the next page is asked
  * for or the iterator closes: read its body before.
  */
 public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
@@ -43,7 +43,7 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
     private CopyRun run;
     private volatile boolean started;
     /** Whether the exchange closed the run when it completed, before it was read to its end. */
-    private boolean closedWithExchange;
+    private volatile boolean closedWithExchange;
     private int handedOut;
     private RunPage current;
     private Message ready;
@@ -221,11 +221,14 @@ public final class AdfRestPageIterator implements Iterator<Message>, Closeable {
         if (!started) {
             return;
         }
-        lock.lock();
-        try {
-            closedWithExchange = !ended;
-        } finally {
-            lock.unlock();
+        if (lock.tryLock()) {
+            try {
+                closedWithExchange = !ended;
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            closedWithExchange = true; // another thread is reading it: it has not ended
         }
         close();
     }
