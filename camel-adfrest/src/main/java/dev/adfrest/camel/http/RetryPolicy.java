@@ -42,6 +42,9 @@ import org.apache.hc.core5.http.ParseException;
  */
 public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWait, boolean retryPost) {
 
+    /** Where APIs say when a rate limit resets: GitHub's and most, X's, the IETF draft's. */
+    private static final String[] RATE_LIMIT_RESETS = {"X-RateLimit-Reset", "X-Rate-Limit-Reset", "RateLimit-Reset"};
+
     /** The verdict on one failure. */
     public sealed interface Decision permits Retry, GiveUp {
     }
@@ -186,8 +189,13 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxWai
         }
         String value = Headers.first(http.headers(), "Retry-After");
         if ((value == null || value.isBlank()) && http.status() != 503) {
-            String reset = Headers.first(http.headers(), "X-RateLimit-Reset");
-            return rateLimitReset(reset != null ? reset : Headers.first(http.headers(), "RateLimit-Reset"), now);
+            for (String reset : RATE_LIMIT_RESETS) {
+                String at = Headers.first(http.headers(), reset);
+                if (at != null) {
+                    return rateLimitReset(at, now);
+                }
+            }
+            return null;
         }
         if (value == null || value.isBlank()) {
             return null;

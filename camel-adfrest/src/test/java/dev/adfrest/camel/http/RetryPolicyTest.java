@@ -78,9 +78,12 @@ class RetryPolicyTest {
         HttpStatusException epoch = new HttpStatusException(429, Map.of("X-RateLimit-Reset",
                 List.of(Long.toString(NOW.getEpochSecond() + 12))), "");
         HttpStatusException delta = new HttpStatusException(429, Map.of("RateLimit-Reset", List.of("9")), "");
+        HttpStatusException x = new HttpStatusException(429, Map.of("x-rate-limit-reset",
+                List.of(Long.toString(NOW.getEpochSecond() + 5))), "");
 
         assertThat(decide(epoch)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(12), "HTTP 429 (Retry-After)"));
         assertThat(decide(delta)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(9), "HTTP 429 (Retry-After)"));
+        assertThat(decide(x)).isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(5), "HTTP 429 (Retry-After)"));
         assertThat(decide(new HttpStatusException(503, Map.of("RateLimit-Reset", List.of("9")), "")))
                 .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(1), "HTTP 503"));
     }
