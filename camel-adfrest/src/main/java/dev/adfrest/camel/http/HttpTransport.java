@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import dev.adfrest.camel.auth.Credentials;
 import dev.adfrest.camel.pagination.PageRequest;
 import dev.adfrest.camel.support.Headers;
+import dev.adfrest.camel.support.ParsedUrls;
 import dev.adfrest.camel.support.ProxySettings;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -189,7 +190,7 @@ public final class HttpTransport implements Closeable {
 
     private <T> T follow(PageRequest request, Payload payload, BodyReader<T> reader, HttpClientContext context)
             throws IOException {
-        Redirects.Hop hop = new Redirects.Hop(request.method(), URI.create(request.url()), request.body());
+        Redirects.Hop hop = new Redirects.Hop(request.method(), ParsedUrls.parse(request.url()), request.body());
         for (int followed = 0;; followed++) {
             hosts.check(hop.uri());
             if ((hop.body() != null || payload != null) && !credentials.mayReceive(hop.uri())) {

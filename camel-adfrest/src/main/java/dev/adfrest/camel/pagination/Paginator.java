@@ -20,6 +20,7 @@ import dev.adfrest.camel.pagination.Step.StopReason;
 import dev.adfrest.camel.support.Headers;
 import dev.adfrest.camel.support.Json;
 import dev.adfrest.camel.support.Origins;
+import dev.adfrest.camel.support.ParsedUrls;
 
 /**
  * The pagination engine for one copy run: pure (no I/O, no clock, no Camel). Given the response to the request just
@@ -318,7 +319,7 @@ public final class Paginator {
             throw new PaginationException(source + " gives a link that is not an http(s) URL" + scheme + " on page "
                                           + page + "; only http and https links are followed");
         }
-        String url = uri.toString();
+        String url = ParsedUrls.remember(uri).toString(); // the request is sent with this URI: parsed once
         // the first request's parameters may hold an API key: they go back only to links on the same origin
         return settings.keepQueryParameters() && Origins.same(url, endpointFirst.url())
                 ? Urls.addMissingQueryParameters(url, endpointFirst.url()) : url;

@@ -1,11 +1,14 @@
 package dev.adfrest.camel.pagination;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import dev.adfrest.camel.support.ParsedUrls;
 import dev.adfrest.camel.testsupport.SeededCases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +78,34 @@ class UrlsFastPathTest {
     @MethodSource("links")
     void theShortcutNeverChangesAResult(String link) {
         assertThat(resolvedOrError(link)).isEqualTo(fullyResolvedOrError(link));
+    }
+
+    /**
+     * The request made from a next link is sent with the URI the paginator resolved it to (ParsedUrls): it must be
+     * what parsing the request's URL text afresh gives, part for part; an equal text that is another String object
+     * is parsed afresh.
+     */
+    @ParameterizedTest
+    @MethodSource("links")
+    void theUriSentIsWhatParsingTheUrlGives(String link) {
+        URI resolved;
+        try {
+            resolved = Urls.resolve(BASE, link);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return; // no request is made
+        }
+        String url = ParsedUrls.remember(resolved).toString();
+        URI sent = ParsedUrls.parse(url);
+        assertThat(sent).isSameAs(resolved);
+        assertThat(parts(sent)).isEqualTo(parts(URI.create(url)));
+        String copy = new String(url.toCharArray());
+        assertThat(ParsedUrls.parse(copy)).isNotSameAs(resolved).isEqualTo(URI.create(url));
+    }
+
+    private static List<String> parts(URI uri) {
+        return Arrays.asList(uri.toString(), uri.getScheme(), uri.getRawUserInfo(), uri.getHost(),
+                String.valueOf(uri.getPort()), uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(),
+                uri.getRawFragment(), String.valueOf(uri.isOpaque()));
     }
 
     static Stream<Arguments> manyLinks() {
