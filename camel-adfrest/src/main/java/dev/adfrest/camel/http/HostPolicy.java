@@ -53,6 +53,18 @@ public final class HostPolicy {
 
     /** A target already allowed: scheme and host in lower case, the port with the scheme's default filled in. */
     private record Passed(String scheme, String host, int port) {
+
+        // written out: looked up on every page, and the generated ones go through method handles, slow until the JIT
+        // has compiled them
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Passed p && port == p.port && host.equals(p.host) && scheme.equals(p.scheme);
+        }
+
+        @Override
+        public int hashCode() {
+            return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+        }
     }
 
     /** The most targets {@link #passed} remembers: next links name the API's hosts, and those are few. */

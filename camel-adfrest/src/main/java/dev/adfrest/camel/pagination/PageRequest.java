@@ -27,6 +27,22 @@ public record PageRequest(String method, String url, Map<String, String> headers
         headers = headers == null || headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /**
+     * A record's equality, written out: the run compares every next request with the one just made, and the generated
+     * one goes through method handles, slow until the JIT has compiled them (a short run pays that on every page).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof PageRequest r && url.equals(r.url) && method.equals(r.method)
+                            && headers.equals(r.headers) && Objects.equals(body, r.body);
+    }
+
+    /** The record's hash, written out ({@link #equals}): 31 times the hash so far plus each component's. */
+    @Override
+    public int hashCode() {
+        return ((method.hashCode() * 31 + url.hashCode()) * 31 + headers.hashCode()) * 31 + Objects.hashCode(body);
+    }
+
     /** The value of a header, matching the name without regard to case; null when absent. */
     public String header(String name) {
         return Headers.get(headers, name);

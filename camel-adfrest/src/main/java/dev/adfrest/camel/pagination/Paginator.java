@@ -234,8 +234,7 @@ public final class Paginator {
         for (ValueRule rule : rules.values()) {
             ResponseReader.Value value = ResponseReader.valueOf(rule, response, page);
             if (value.node() == null) {
-                return stop(StopReason.NO_NEXT_VALUE, "pagination rule " + rule.rule() + " gives no value on page "
-                                                      + page + ": " + value.absentBecause());
+                return noValue(rule, page, value);
             }
             values.add(Map.entry(rule, value.node()));
         }
@@ -246,15 +245,15 @@ public final class Paginator {
 
         Draft draft = base;
         String nextUrl = link;
-        String nextUrlSource = "The Link header (rel=\"next\")";
+        ValueRule urlRule = null; // which one gives the next URL: named only in a message, built only then
         for (Map.Entry<ValueRule, JsonNode> e : values) {
             if (e.getKey().target() instanceof Target.Url) {
                 nextUrl = ResponseReader.text(e.getValue());
-                nextUrlSource = "Pagination rule " + e.getKey().rule();
+                urlRule = e.getKey();
             }
         }
         if (nextUrl != null) {
-            draft = draft.withUrl(followed(made.url(), nextUrl, nextUrlSource, page));
+            draft = draft.withUrl(followed(made.url(), nextUrl, urlRule, page));
         }
         for (Map.Entry<ValueRule, JsonNode> e : values) {
             draft = set(draft, e.getKey().target(), e.getValue(), e.getKey().rule(), page);
@@ -306,23 +305,37 @@ public final class Paginator {
     // --- building the next request --------------------------------------------------------------------------------
 
     /** A next link, resolved against the request just made and checked: only http(s) links are followed. */
-    private String followed(String madeUrl, String link, String source, int page) {
+    private String followed(String madeUrl, String link, ValueRule rule, int page) {
         URI uri;
         try {
             uri = Urls.resolve(madeUrl, link);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new PaginationException(source + " gives '" + link + "' on page " + page
+            throw new PaginationException(linkSource(rule) + " gives '" + link + "' on page " + page
                                           + ", which is not a URL");
         }
         if (!Urls.isHttp(uri)) {
             String scheme = uri.getScheme() == null ? "" : " (" + uri.getScheme() + ":)";
-            throw new PaginationException(source + " gives a link that is not an http(s) URL" + scheme + " on page "
-                                          + page + "; only http and https links are followed");
+            throw new PaginationException(linkSource(rule) + " gives a link that is not an http(s) URL" + scheme
+                                          + " on page " + page + "; only http and https links are followed");
         }
         String url = ParsedUrls.remember(uri).toString(); // the request is sent with this URI: parsed once
         // the first request's parameters may hold an API key: they go back only to links on the same origin
         return settings.keepQueryParameters() && Origins.same(url, endpointFirst.url())
                 ? Urls.addMissingQueryParameters(url, endpointFirst.url()) : url;
+    }
+
+    /** Where a next link came from, for a message: the value rule that gave it, or the Link header (null). */
+    private static String linkSource(ValueRule rule) {
+        return rule == null ? "The Link header (rel=\"next\")" : "Pagination rule " + rule.rule();
+    }
+
+    /**
+     * The stop when a value rule gives nothing (the last page of most runs). Its message is built out of
+     * {@link #next}, which runs on every page: the JIT then compiles the text's concatenation only here.
+     */
+    private static Step.Stop noValue(ValueRule rule, int page, ResponseReader.Value value) {
+        return stop(StopReason.NO_NEXT_VALUE, "pagination rule " + rule.rule() + " gives no value on page " + page
+                                              + ": " + value.absentBecause());
     }
 
     private static Draft set(Draft draft, Target target, JsonNode value, String rule, int page) {

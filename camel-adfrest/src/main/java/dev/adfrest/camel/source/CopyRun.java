@@ -273,7 +273,7 @@ public final class CopyRun implements AutoCloseable {
         observer.pageProcessed(page.number(), page.records(), page.size());
         try {
             watermark.processed(page);
-            if (!page.last()) {
+            if (!page.last() && checkpoints != Checkpoints.NONE) { // no state built for a run that saves none
                 checkpoints.save(runId, paginator.state());
             }
         } catch (RuntimeException e) {

@@ -54,6 +54,7 @@ class PaginatorTest {
             Step.Stop stop = stopOf(paginator(FIRST, "AbsoluteUrl", "$.next"), FIRST, json(body));
 
             assertThat(stop.reason()).isEqualTo(Step.StopReason.NO_NEXT_VALUE);
+            assertThat(stop.detail()).startsWith("pagination rule \"AbsoluteUrl\": \"$.next\" gives no value on page 1: $.next is ");
         }
 
         @Test
