@@ -1,6 +1,7 @@
 package dev.adfrest.camel;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.adfrest.camel.testsupport.ForwardProxy;
 import dev.adfrest.camel.testsupport.Pages;
 import dev.adfrest.camel.testsupport.Runs;
 import org.apache.camel.Exchange;
@@ -202,14 +203,22 @@ class AllowedHostsTest extends CamelTestSupport {
     void theCloudMetadataAddressIsRefusedBeforeAnyConnectionEvenWithStar() throws Exception {
         api.stubFor(get(urlEqualTo("/imds")).willReturn(Pages.json(
                 "{\"next\":\"http://169.254.169.254/metadata/identity/oauth2/token?resource=x\"}")));
+        // every request of this test goes through a loopback proxy that relays only to loopback: should the guard
+        // ever let the link through, the proxy records it and refuses it, and nothing leaves this machine
+        try (ForwardProxy net = new ForwardProxy(null, null)) {
+            String viaLoopback = "&proxyHost=127.0.0.1&proxyPort=" + net.port();
+            Exception byDefault = failure("adfrest:" + Pages.baseUrl(api) + "/imds?paginationRules.AbsoluteUrl=$.next"
+                                          + viaLoopback);
+            Exception withStar = failure("adfrest:" + Pages.baseUrl(api) + "/imds?paginationRules.AbsoluteUrl=$.next"
+                                         + "&allowedHosts=*" + viaLoopback);
 
-        Exception byDefault = failure("adfrest:" + Pages.baseUrl(api) + "/imds?paginationRules.AbsoluteUrl=$.next");
-        Exception withStar = failure("adfrest:" + Pages.baseUrl(api) + "/imds?paginationRules.AbsoluteUrl=$.next"
-                                     + "&allowedHosts=*");
-
-        assertThat(byDefault).isInstanceOf(AdfRestRequestRefusedException.class).hasMessageContaining("allowedHosts");
-        assertThat(withStar).isInstanceOf(AdfRestRequestRefusedException.class)
-                .hasMessageContaining("169.254.169.254").hasMessageContaining("link-local");
+            assertThat(byDefault).isInstanceOf(AdfRestRequestRefusedException.class)
+                    .hasMessageContaining("allowedHosts");
+            assertThat(withStar).isInstanceOf(AdfRestRequestRefusedException.class)
+                    .hasMessageContaining("169.254.169.254").hasMessageContaining("link-local");
+            assertThat(net.seen()).extracting(ForwardProxy.Seen::target)
+                    .hasSize(2).allSatisfy(target -> assertThat(target).startsWith(Pages.baseUrl(api) + "/imds"));
+        }
     }
 
     @Test
